@@ -1,0 +1,344 @@
+;;;; bootstrap/primitives.lisp -- the Zoot primitives, written for SBCL.
+;;;;
+;;;; In:  nothing; defines functions in the ZG package.
+;;;; Out: every primitive procedure the Zoot sources may call.
+;;;;
+;;;; Why it exists: a primitive is what the language cannot write in
+;;;; itself -- object representation, fixnum arithmetic, the OS.  The same
+;;;; set is implemented by the C runtime for native code; everything else
+;;;; (lists, strings, ports, printing, exceptions) is Zoot code in
+;;;; language/ that runs unchanged on both.  Each primitive checks its
+;;;; arguments and reports a bad one through the Zoot procedures
+;;;; %type-error, %range-error and %overflow-error (language/errors.zt), so
+;;;; the message a user sees is composed by Zoot code in one place.
+
+(in-package :zoot-boot)
+
+(defmacro defprim (name lambda-list &body body)
+  "Define the primitive NAME (a string) as ZG::NAME, value and function."
+  (let ((sym (intern name :zg)))
+    `(progn
+       (defun ,sym ,lambda-list ,@body)
+       (setf (symbol-value ',sym) #',sym)
+       ',sym)))
+
+(defun zbool (x) (if x +true+ +false+))
+
+(defun call-zoot (name &rest args)
+  (apply (the function (symbol-value (intern name :zg))) args))
+
+(defun type-fail (who expected got)
+  (call-zoot "%type-error" who expected got))
+
+(defun range-fail (who index object)
+  (call-zoot "%range-error" who index object))
+
+(defun overflow-fail (who)
+  (call-zoot "%overflow-error" who))
+
+(defun simple-fail (message &rest irritants)
+  (apply #'call-zoot "%simple-error" message irritants))
+
+;;; ---------------------------------------------------------------------
+;;; Types and equivalence
+
+(defconstant +fix-max+ (1- (expt 2 61)))
+(defconstant +fix-min+ (- (expt 2 61)))
+
+(defun zfixnum-p (x) (and (integerp x) (<= +fix-min+ x +fix-max+)))
+
+(defun zsymbol-p (x)
+  (and (symbolp x) x
+       (let ((p (symbol-package x)))
+         (or (null p) (eq p (find-package :zoot))))))
+
+(defun zvector-p (x) (and (simple-vector-p x) t))
+
+(defprim "eq?" (a b) (zbool (or (eq a b) (and (numberp a) (eql a b)) (and (characterp a) (eql a b)))))
+(defprim "eqv?" (a b) (zbool (eql a b)))
+(defprim "pair?" (x) (zbool (consp x)))
+(defprim "null?" (x) (zbool (null x)))
+(defprim "symbol?" (x) (zbool (zsymbol-p x)))
+(defprim "string?" (x) (zbool (stringp x)))
+(defprim "char?" (x) (zbool (characterp x)))
+(defprim "vector?" (x) (zbool (zvector-p x)))
+(defprim "procedure?" (x) (zbool (functionp x)))
+(defprim "boolean?" (x) (zbool (or (eq x +true+) (eq x +false+))))
+(defprim "number?" (x) (zbool (integerp x)))
+(defprim "integer?" (x) (zbool (integerp x)))
+(defprim "exact?" (x)
+  (if (integerp x) +true+ (type-fail "exact?" "a number" x)))
+(defprim "eof-object?" (x) (zbool (eq x +eof+)))
+(defprim "eof-object" () +eof+)
+(defprim "%unspecified" () +unspecified+)
+
+;;; ---------------------------------------------------------------------
+;;; Pairs
+
+(defprim "cons" (a b) (cons a b))
+(defprim "car" (x) (if (consp x) (car x) (type-fail "car" "a pair" x)))
+(defprim "cdr" (x) (if (consp x) (cdr x) (type-fail "cdr" "a pair" x)))
+(defprim "set-car!" (x v)
+  (if (consp x) (progn (setf (car x) v) +unspecified+) (type-fail "set-car!" "a pair" x)))
+(defprim "set-cdr!" (x v)
+  (if (consp x) (progn (setf (cdr x) v) +unspecified+) (type-fail "set-cdr!" "a pair" x)))
+
+;;; ---------------------------------------------------------------------
+;;; Fixnum arithmetic: every result is checked against the 62-bit range
+;;; of x86-64 fixnums.
+
+(defmacro check-int (who x)
+  `(unless (integerp ,x) (type-fail ,who "an integer" ,x)))
+
+(defun fix-result (who n)
+  (if (zfixnum-p n) n (overflow-fail who)))
+
+(defprim "+" (&rest xs)
+  (let ((sum 0))
+    (dolist (x xs sum)
+      (check-int "+" x)
+      (setf sum (fix-result "+" (+ sum x))))))
+
+(defprim "*" (&rest xs)
+  (let ((product 1))
+    (dolist (x xs product)
+      (check-int "*" x)
+      (setf product (fix-result "*" (* product x))))))
+
+(defprim "-" (x &rest xs)
+  (check-int "-" x)
+  (if (null xs)
+      (fix-result "-" (- x))
+      (let ((result x))
+        (dolist (y xs result)
+          (check-int "-" y)
+          (setf result (fix-result "-" (- result y)))))))
+
+(defmacro defcompare (name op)
+  `(defprim ,name (x &rest xs)
+     (check-int ,name x)
+     (let ((ok t))
+       (loop for prev = x then y
+             for y in xs
+             do (check-int ,name y)
+                (unless (,op prev y) (setf ok nil)))
+       (zbool ok))))
+
+(defcompare "=" =)
+(defcompare "<" <)
+(defcompare ">" >)
+(defcompare "<=" <=)
+(defcompare ">=" >=)
+
+(defmacro defdivision (name op)
+  `(defprim ,name (a b)
+     (check-int ,name a)
+     (check-int ,name b)
+     (if (zerop b)
+         (simple-fail ,(format nil "~a: division by zero" name))
+         (fix-result ,name (,op a b)))))
+
+(defdivision "quotient" truncate)
+(defdivision "remainder" rem)
+(defdivision "modulo" mod)
+
+;;; ---------------------------------------------------------------------
+;;; Symbols and characters
+
+(defprim "symbol->string" (s)
+  (if (zsymbol-p s) (copy-seq (symbol-name s)) (type-fail "symbol->string" "a symbol" s)))
+(defprim "string->symbol" (s)
+  (if (stringp s) (intern (copy-seq s) :zoot) (type-fail "string->symbol" "a string" s)))
+
+(defvar *zoot-gensym-counter* 0)
+(defprim "%gensym" (prefix)
+  (make-symbol (format nil "~a~d" prefix (incf *zoot-gensym-counter*))))
+
+(defprim "char->integer" (c)
+  (if (characterp c) (char-code c) (type-fail "char->integer" "a character" c)))
+(defprim "integer->char" (n)
+  (if (and (integerp n) (<= 0 n #x10ffff) (not (<= #xd800 n #xdfff)))
+      (code-char n)
+      (type-fail "integer->char" "a valid character code" n)))
+
+;;; ---------------------------------------------------------------------
+;;; Strings and vectors
+
+(defun check-index (who obj i length)
+  (cond ((not (integerp i)) (type-fail who "an index" i))
+        ((not (< -1 i length)) (range-fail who i obj))))
+
+(defprim "make-string" (n &optional (fill #\Space))
+  (unless (and (integerp n) (<= 0 n (expt 2 28))) (type-fail "make-string" "a length" n))
+  (unless (characterp fill) (type-fail "make-string" "a character" fill))
+  (make-string n :initial-element fill))
+(defprim "string-length" (s)
+  (if (stringp s) (length s) (type-fail "string-length" "a string" s)))
+(defprim "string-ref" (s i)
+  (unless (stringp s) (type-fail "string-ref" "a string" s))
+  (check-index "string-ref" s i (length s))
+  (char s i))
+(defprim "string-set!" (s i c)
+  (unless (stringp s) (type-fail "string-set!" "a string" s))
+  (check-index "string-set!" s i (length s))
+  (unless (characterp c) (type-fail "string-set!" "a character" c))
+  (setf (char s i) c)
+  +unspecified+)
+
+(defprim "make-vector" (n &optional (fill +false+))
+  (unless (and (integerp n) (<= 0 n (expt 2 28))) (type-fail "make-vector" "a length" n))
+  (make-array n :initial-element fill))
+(defprim "vector-length" (v)
+  (if (zvector-p v) (length v) (type-fail "vector-length" "a vector" v)))
+(defprim "vector-ref" (v i)
+  (unless (zvector-p v) (type-fail "vector-ref" "a vector" v))
+  (check-index "vector-ref" v i (length v))
+  (svref v i))
+(defprim "vector-set!" (v i x)
+  (unless (zvector-p v) (type-fail "vector-set!" "a vector" v))
+  (check-index "vector-set!" v i (length v))
+  (setf (svref v i) x)
+  +unspecified+)
+
+;;; ---------------------------------------------------------------------
+;;; Records: a record is its type plus a vector of fields.  The language
+;;; builds define-record-type on these.
+
+(defstruct (record-type) name fields)
+(defstruct (zrecord (:constructor new-zrecord (type fields))) type fields)
+
+(defprim "%make-record-type" (name fields) (make-record-type :name name :fields fields))
+(defprim "%record-type-name" (rt) (record-type-name rt))
+(defprim "%make-record" (type n fill) (new-zrecord type (make-array n :initial-element fill)))
+(defprim "%record?" (x) (zbool (zrecord-p x)))
+(defprim "%record-type" (x) (zrecord-type x))
+(defprim "%record-ref" (r i) (svref (zrecord-fields r) i))
+(defprim "%record-set!" (r i v) (setf (svref (zrecord-fields r) i) v) +unspecified+)
+(defprim "%record-of-type?" (x type)
+  (zbool (and (zrecord-p x) (eq (zrecord-type x) type))))
+(defprim "%checked-record-ref" (x type i who)
+  (if (and (zrecord-p x) (eq (zrecord-type x) type))
+      (svref (zrecord-fields x) i)
+      (type-fail who (format nil "a ~a record" (record-type-name type)) x)))
+(defprim "%checked-record-set!" (x type i v who)
+  (if (and (zrecord-p x) (eq (zrecord-type x) type))
+      (progn (setf (svref (zrecord-fields x) i) v) +unspecified+)
+      (type-fail who (format nil "a ~a record" (record-type-name type)) x)))
+
+;;; ---------------------------------------------------------------------
+;;; Hash tables.  KIND is one of the symbols eq eqv equal string.  Keys
+;;; come back in insertion order (SBCL keeps it while nothing is
+;;; deleted), which keeps the compiler's output deterministic.
+
+(defun zequal (a b)
+  (cond ((eql a b) t)
+        ((and (consp a) (consp b)) (and (zequal (car a) (car b)) (zequal (cdr a) (cdr b))))
+        ((and (stringp a) (stringp b)) (string= a b))
+        ((and (zvector-p a) (zvector-p b))
+         (and (= (length a) (length b)) (every #'zequal a b)))
+        (t nil)))
+
+(defun zequal-hash (x &optional (depth 4))
+  (cond ((stringp x) (sxhash x))
+        ((consp x) (if (zerop depth) 17
+                       (logand most-positive-fixnum
+                               (+ (* 31 (zequal-hash (car x) (1- depth)))
+                                  (zequal-hash (cdr x) (1- depth))))))
+        ((zvector-p x) (if (or (zerop depth) (zerop (length x))) 19
+                           (logand most-positive-fixnum
+                                   (+ (length x) (* 31 (zequal-hash (svref x 0) (1- depth)))))))
+        ((or (numberp x) (characterp x) (symbolp x)) (sxhash x))
+        (t (sb-impl::eq-hash x))))
+
+(sb-ext:define-hash-table-test zequal zequal-hash)
+
+(defprim "%make-table" (kind)
+  (let ((k (symbol-name kind)))
+    (cond ((string= k "eq") (make-hash-table :test 'eql))
+          ((string= k "eqv") (make-hash-table :test 'eql))
+          ((string= k "string") (make-hash-table :test 'equal))
+          (t (make-hash-table :test 'zequal)))))
+(defprim "%table?" (x) (zbool (hash-table-p x)))
+(defprim "%table-ref" (table key default)
+  (multiple-value-bind (value found) (gethash key table)
+    (if found value default)))
+(defprim "%table-set!" (table key value) (setf (gethash key table) value) +unspecified+)
+(defprim "%table-delete!" (table key) (remhash key table) +unspecified+)
+(defprim "%table-count" (table) (hash-table-count table))
+(defprim "%table-keys" (table)
+  (let ((keys '()))
+    (maphash (lambda (k v) (declare (ignore v)) (push k keys)) table)
+    (nreverse keys)))
+
+;;; ---------------------------------------------------------------------
+;;; Control
+
+(defprim "apply" (f &rest args)
+  (unless (functionp f) (type-fail "apply" "a procedure" f))
+  (let ((spread (car (last args))))
+    (unless (listp spread) (type-fail "apply" "a list" spread))
+    (apply f (apply #'list* args))))
+
+;;; %call/ec calls F with an escape procedure; calling it while %call/ec
+;;; is still active returns its argument from %call/ec.  The language's
+;;; call/cc adds dynamic-wind on top.
+(defprim "%call/ec" (f)
+  (let ((tag (list 'escape)))
+    (catch tag
+      (funcall f (lambda (&optional (value +unspecified+))
+                   (handler-case (throw tag value)
+                     (control-error ()
+                       (simple-fail "continuation called outside its extent"))))))))
+
+;;; ---------------------------------------------------------------------
+;;; The operating system: byte-free, string-level I/O on file
+;;; descriptors 0, 1 and 2 and whole files.
+
+(defun fd-stream (fd)
+  (case fd (1 *standard-output*) (2 *error-output*) (t *standard-input*)))
+
+(defprim "%write-string" (fd s)
+  (write-string s (fd-stream fd))
+  (when (= fd 2) (force-output *error-output*))
+  +unspecified+)
+(defprim "%flush" (fd) (force-output (fd-stream fd)) +unspecified+)
+
+(defprim "%read-chunk" (fd)
+  ;; One line with its newline, or what is left before end of file.
+  (multiple-value-bind (line missing-newline) (read-line (fd-stream fd) nil nil)
+    (cond ((null line) +eof+)
+          (missing-newline (if (string= line "") +eof+ line))
+          (t (concatenate 'string line (string #\Newline))))))
+
+(defprim "%read-file" (path)
+  (handler-case
+      (with-open-file (in path :external-format '(:utf-8 :replacement #\?))
+        (let* ((s (make-string (file-length in)))
+               (n (read-sequence s in)))
+          (subseq s 0 n)))
+    (error () +false+)))
+
+(defprim "%write-file" (path contents)
+  (handler-case
+      (with-open-file (out path :direction :output :if-exists :supersede
+                                :external-format :utf-8)
+        (write-string contents out)
+        +true+)
+    (error () +false+)))
+
+(defprim "%file-exists?" (path) (zbool (probe-file path)))
+(defprim "%delete-file" (path)
+  (handler-case (progn (delete-file path) +true+) (error () +false+)))
+(defprim "%getenv" (name) (or (sb-ext:posix-getenv name) +false+))
+
+(defvar *command-line* '())
+(defprim "%command-line" () *command-line*)
+
+(defprim "%exit" (code)
+  (finish-output *standard-output*)
+  (finish-output *error-output*)
+  (sb-ext:exit :code code :abort t))
+
+(defprim "%current-jiffy" () (get-internal-real-time))
+(defprim "%jiffies-per-second" () internal-time-units-per-second)
+(defprim "%isatty" (fd) (zbool (= 1 (sb-unix:unix-isatty fd))))
