@@ -38,21 +38,50 @@
           (sb-ext:exit :code 1 :abort t))
         (load fasl)))))
 
+;;; A CL function refusing its argument count names no one in its
+;;; message; the innermost frame of a Zoot global does.
+(defun innermost-zoot-function ()
+  (let ((zg (find-package :zg)))
+    (do ((frame (sb-di:top-frame) (sb-di:frame-down frame))
+         (depth 0 (1+ depth)))
+        ((or (null frame) (> depth 40)) nil)
+      (let ((name (sb-di:debug-fun-name (sb-di:frame-debug-fun frame))))
+        (when (and (consp name) (eq (car name) 'sb-c::xep)) (setf name (second name)))
+        (when (and (symbolp name) (eq (symbol-package name) zg))
+          (return (symbol-name name)))
+        (when (and (stringp name) (not (string= name "lambda"))
+                   (not (search "foreign function" name))
+                   (not (every (lambda (c) (or (upper-case-p c) (not (alpha-char-p c)))) name)))
+          ;; A named Zoot lambda (its name keeps its lower case).
+          (return name))))))
+
 (defun zoot-toplevel ()
   "Entry point of the saved image: run Zoot's main with the arguments."
   (setf *command-line* (rest sb-ext:*posix-argv*))
-  (handler-bind ((sb-sys:interactive-interrupt
-                   (lambda (c) (declare (ignore c)) (sb-ext:exit :code 130 :abort t)))
-                 (sb-kernel::control-stack-exhausted
-                   (lambda (c) (declare (ignore c))
-                     (simple-fail "stack overflow (too many nested calls)")))
-                 (storage-condition
-                   (lambda (c) (declare (ignore c))
-                     (simple-fail "heap exhausted")))
-                 (error
-                   (lambda (c)
-                     (simple-fail (remove #\Newline (princ-to-string c))))))
-    (call-zoot "main" *command-line*))
+  ;; Stack exhaustion leaves almost no stack to report it with, so the
+  ;; handler unwinds first and the error is raised from up here; the
+  ;; interpreter's frame stack still holds the backtrace.
+  (let ((overflow
+          (catch 'stack-overflow
+            (handler-bind ((sb-sys:interactive-interrupt
+                             (lambda (c) (declare (ignore c)) (sb-ext:exit :code 130 :abort t)))
+                           (sb-kernel::control-stack-exhausted
+                             (lambda (c) (declare (ignore c)) (throw 'stack-overflow t)))
+                           (storage-condition
+                             (lambda (c) (declare (ignore c)) (throw 'stack-overflow :heap)))
+                           (sb-int:simple-program-error
+                             (lambda (c)
+                               (let ((name (innermost-zoot-function)))
+                                 (when (and name (search "invalid number of arguments" (princ-to-string c)))
+                                   (simple-fail (format nil "wrong number of arguments to ~a" name))))))
+                           (error
+                             (lambda (c)
+                               (simple-fail (remove #\Newline (princ-to-string c))))))
+              (call-zoot "main" *command-line*)
+              nil))))
+    (case overflow
+      ((t) (simple-fail "stack overflow (recursion too deep)"))
+      (:heap (simple-fail "heap exhausted"))))
   (call-zoot "exit" 0))
 
 (defun build-image (sources image outdir)
