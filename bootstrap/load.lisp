@@ -58,6 +58,9 @@
 (defun zoot-toplevel ()
   "Entry point of the saved image: run Zoot's main with the arguments."
   (setf *command-line* (rest sb-ext:*posix-argv*))
+  ;; Fewer, larger collections: the eq tables keyed by conses (source
+  ;; positions) must be rehashed after every collection that moves keys.
+  (setf (sb-ext:bytes-consed-between-gcs) (* 256 1024 1024))
   ;; Stack exhaustion leaves almost no stack to report it with, so the
   ;; handler unwinds first and the error is raised from up here; the
   ;; interpreter's frame stack still holds the backtrace.
