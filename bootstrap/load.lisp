@@ -55,6 +55,26 @@
           ;; A named Zoot lambda (its name keeps its lower case).
           (return name))))))
 
+;;; "wrong number of arguments to car: expected 1, got 2", from SBCL's
+;;; "invalid number of arguments: 2" and the primitive's lambda list.
+(defun arity-message (name text)
+  (let* ((got (parse-integer text :start (1+ (position #\: text)) :junk-allowed t))
+         (sym (find-symbol name :zg))
+         (lambda-list (and sym (fboundp sym) (sb-kernel:%fun-lambda-list (fdefinition sym))))
+         (required (or (position-if (lambda (x) (member x lambda-list-keywords)) lambda-list)
+                       (length lambda-list)))
+         (optional (let ((tail (member '&optional lambda-list)))
+                     (if tail (or (position-if (lambda (x) (member x lambda-list-keywords)) (rest tail))
+                                  (length (rest tail)))
+                         0)))
+         (expected (cond ((null sym) nil)
+                         ((member '&rest lambda-list) (format nil "at least ~d" required))
+                         ((plusp optional) (format nil "~d to ~d" required (+ required optional)))
+                         (t (format nil "~d" required)))))
+    (if (and expected got)
+        (format nil "wrong number of arguments to ~a: expected ~a, got ~d" name expected got)
+        (format nil "wrong number of arguments to ~a" name))))
+
 (defun zoot-toplevel ()
   "Entry point of the saved image: run Zoot's main with the arguments."
   (setf *command-line* (rest sb-ext:*posix-argv*))
@@ -74,9 +94,10 @@
                              (lambda (c) (declare (ignore c)) (throw 'stack-overflow :heap)))
                            (sb-int:simple-program-error
                              (lambda (c)
-                               (let ((name (innermost-zoot-function)))
-                                 (when (and name (search "invalid number of arguments" (princ-to-string c)))
-                                   (simple-fail (format nil "wrong number of arguments to ~a" name))))))
+                               (let ((name (innermost-zoot-function))
+                                     (text (princ-to-string c)))
+                                 (when (and name (search "invalid number of arguments" text))
+                                   (simple-fail (arity-message name text))))))
                            (error
                              (lambda (c)
                                (simple-fail (remove #\Newline (princ-to-string c))))))
