@@ -1,0 +1,321 @@
+/*
+ * runtime/x86_64/glue.S - the few routines that must be assembly.
+ *
+ * In:  the calling convention of runtime/ABI.md (closure in %r10,
+ *      argument count in %rax, arguments in %rdi %rsi %rdx %rcx and
+ *      zrt_args[4...], heap pointer/limit in %r12/%r13, frames chained
+ *      through %rbp with a slot-count marker at -8(%rbp)).
+ * Out: zrt_start and zrt_call (C entering Zoot), zrt_alloc_slow (the
+ *      slow path of inline allocation), zrt_stack_overflow (the prologue
+ *      check failed), zrt_call_ec and zrt_escape (escape-only
+ *      continuations), zrt_apply (calling with a list of arguments).
+ *
+ * Everything else the generated code needs is C.  These routines move
+ * the stack pointer or the frame chain in ways C cannot express.
+ */
+
+#define FALSE 10
+#define TRUE 266
+#define NIL 18
+#define UNSPEC 26
+#define CLOSURE_HEADER_LOW 30		/* (3 << 3) | 6 */
+#define MAX_ARGS 1048576
+
+	.section zoot_globals, "aw", @progbits
+	.balign 8
+/* The innermost active escape continuation, #f when none: each one
+ * links to the one that was innermost when it was made. */
+	.globl zrt_ec_chain
+zrt_ec_chain:
+	.quad FALSE
+
+	.section .rodata
+msg_stack_overflow:
+	.asciz "stack overflow (recursion too deep)"
+msg_dead_continuation:
+	.asciz "continuation called outside its extent"
+msg_apply_too_many:
+	.asciz "apply: too many arguments"
+msg_glue_arity:
+	.asciz "wrong number of arguments to a runtime routine"
+
+	.text
+
+/*
+ * void zrt_start(zval *stack_top, zval closure): switch to the Zoot
+ * stack and run the program's entry closure.  The entry ends by calling
+ * exit; if it ever returns, exit with status 0.
+ */
+	.globl zrt_start
+	.type zrt_start, @function
+zrt_start:
+	mov %rdi, %rsp
+	xor %ebp, %ebp
+	mov %rsi, %rdi
+	xor %esi, %esi
+	xor %edx, %edx
+	call zrt_call
+	xor %edi, %edi
+	call zp_exit
+	ud2
+	.size zrt_start, .-zrt_start
+
+/*
+ * zval zrt_call(zval closure, zint argc, zval *argv): C calls Zoot.
+ * The entry frame it pushes has the marker -1 and keeps the runtime's
+ * record of the Zoot frame that called into C, so the collector and the
+ * backtrace walk skip the C frames in between.  C's callee-saved
+ * registers are kept; %r12/%r13 become the heap registers.
+ */
+	.globl zrt_call
+	.type zrt_call, @function
+zrt_call:
+	push %rbp
+	mov %rsp, %rbp
+	push $-1			/* -8:  entry-frame marker */
+	push zrt_zoot_frame(%rip)	/* -16: saved innermost Zoot frame */
+	push zrt_zoot_sp(%rip)		/* -24: saved stack pointer there */
+	push %rbx
+	push %r12
+	push %r13
+	push %r14
+	push %r15			/* %rsp = %rbp - 64: aligned */
+	mov zrt_heap_ptr(%rip), %r12
+	mov zrt_heap_limit(%rip), %r13
+	mov %rdi, %r10
+	mov %rsi, %rax
+	mov %rdx, %r11
+	/* Arguments 4 and up go to zrt_args[i]. */
+	mov $4, %r8
+	lea zrt_args(%rip), %rbx
+1:	cmp %rax, %r8
+	jge 2f
+	mov (%r11,%r8,8), %r9
+	mov %r9, (%rbx,%r8,8)
+	inc %r8
+	jmp 1b
+2:	cmp $1, %rax
+	jl 3f
+	mov (%r11), %rdi
+	cmp $2, %rax
+	jl 3f
+	mov 8(%r11), %rsi
+	cmp $3, %rax
+	jl 3f
+	mov 16(%r11), %rdx
+	cmp $4, %rax
+	jl 3f
+	mov 24(%r11), %rcx
+3:	lea -3(%r10), %r11
+	test $7, %r11b
+	jne 4f
+	cmpb $CLOSURE_HEADER_LOW, -3(%r10)
+	jne 4f
+	call *5(%r10)
+	mov %r12, zrt_heap_ptr(%rip)
+	mov -16(%rbp), %r11
+	mov %r11, zrt_zoot_frame(%rip)
+	mov -24(%rbp), %r11
+	mov %r11, zrt_zoot_sp(%rip)
+	mov -32(%rbp), %rbx
+	mov -40(%rbp), %r12
+	mov -48(%rbp), %r13
+	mov -56(%rbp), %r14
+	mov -64(%rbp), %r15
+	leave
+	ret
+	/* Not a procedure: (%call-error value), which raises. */
+4:	mov %r10, %rdi
+	mov zl__25call_2derror(%rip), %r10
+	mov $1, %eax
+	call *5(%r10)
+	ud2
+	.size zrt_call, .-zrt_call
+
+/*
+ * The slow path of an inline allocation of %r11 bytes, which has
+ * already bumped %r12 past the limit: undo the bump, let the collector
+ * make room, return the address in %rax with %r12 past the new object.
+ */
+	.globl zrt_alloc_slow
+	.type zrt_alloc_slow, @function
+zrt_alloc_slow:
+	sub %r11, %r12
+	mov %r12, zrt_heap_ptr(%rip)
+	mov %rbp, zrt_zoot_frame(%rip)
+	lea 8(%rsp), %rax
+	mov %rax, zrt_zoot_sp(%rip)
+	mov %r11, %rdi
+	shr $3, %rdi
+	sub $8, %rsp
+	call zrt_gc_alloc
+	add $8, %rsp
+	mov zrt_heap_ptr(%rip), %r12
+	mov zrt_heap_limit(%rip), %r13
+	ret
+	.size zrt_alloc_slow, .-zrt_alloc_slow
+
+/*
+ * A prologue found %rsp below zrt_stack_limit.  Lower the limit into
+ * the reserve so the error can be handled and reported, then raise the
+ * error (zrt_escape puts the limit back when a handler escapes).
+ */
+	.globl zrt_stack_overflow
+	.type zrt_stack_overflow, @function
+zrt_stack_overflow:
+	mov zrt_stack_low(%rip), %r11
+	add $16384, %r11
+	mov %r11, zrt_stack_limit(%rip)
+	sub $8, %rsp
+	mov %r12, zrt_heap_ptr(%rip)
+	mov %rbp, zrt_zoot_frame(%rip)
+	lea 16(%rsp), %rax
+	mov %rax, zrt_zoot_sp(%rip)
+	lea msg_stack_overflow(%rip), %rdi
+	call zrt_simple_error
+	ud2
+	.size zrt_stack_overflow, .-zrt_stack_overflow
+
+/* Report a runtime error with the C string in %rdi from a glue routine
+ * entered by a Zoot call: make a frame without slots first. */
+glue_error:
+	push %rbp
+	mov %rsp, %rbp
+	push $0
+	push $0
+	mov %r12, zrt_heap_ptr(%rip)
+	mov %rbp, zrt_zoot_frame(%rip)
+	mov %rsp, zrt_zoot_sp(%rip)
+	call zrt_simple_error
+	ud2
+
+glue_arity:
+	lea msg_glue_arity(%rip), %rdi
+	jmp glue_error
+
+/*
+ * (%call/ec f): call F with an escape procedure K.  K is a closure
+ * whose fields are this frame's %rbp (16-byte aligned, so it reads as a
+ * fixnum to the collector), an active flag, and the previous innermost
+ * continuation.  Calling K while this call is active returns its
+ * argument from here; once this call has returned, K is dead.
+ *
+ * Frame: marker 3, slot 0 = f, slot 1 = k, slot 2 unused.
+ */
+#define EC_FRAME 32
+	.globl zrt_call_ec
+	.type zrt_call_ec, @function
+zrt_call_ec:
+	cmp $1, %eax
+	jne glue_arity
+	push %rbp
+	mov %rsp, %rbp
+	sub $EC_FRAME, %rsp
+	movq $12, -8(%rbp)
+	mov %rdi, -16(%rbp)
+	movq $0, -24(%rbp)
+	movq $0, -32(%rbp)
+	mov %r12, %rax
+	add $40, %r12
+	cmp %r13, %r12
+	jbe 1f
+	mov $40, %r11d
+	call zrt_alloc_slow
+1:	movq $(4 << 8 | 3 << 3 | 6), (%rax)
+	lea zrt_escape(%rip), %r11
+	mov %r11, 8(%rax)
+	mov %rbp, 16(%rax)
+	movq $TRUE, 24(%rax)
+	mov zrt_ec_chain(%rip), %r11
+	mov %r11, 32(%rax)
+	add $3, %rax
+	mov %rax, -24(%rbp)
+	mov %rax, zrt_ec_chain(%rip)
+	mov -16(%rbp), %r10
+	lea -3(%r10), %r11
+	test $7, %r11b
+	jne 2f
+	cmpb $CLOSURE_HEADER_LOW, -3(%r10)
+	jne 2f
+	mov %rax, %rdi
+	mov $1, %eax
+	call *5(%r10)
+	/* F returned: K dies. */
+	mov -24(%rbp), %r11
+	movq $FALSE, 21(%r11)
+	mov 29(%r11), %rdx
+	mov %rdx, zrt_ec_chain(%rip)
+zrt_call_ec_return:
+	leave
+	ret
+2:	mov %r10, %rdi
+	mov zl__25call_2derror(%rip), %r10
+	mov $1, %eax
+	call *5(%r10)
+	ud2
+	.size zrt_call_ec, .-zrt_call_ec
+
+/*
+ * The code of an escape procedure: %r10 is K, the value in %rdi (none
+ * means unspecified).  Continuations inside K's extent die with it.
+ */
+	.type zrt_escape, @function
+zrt_escape:
+	test %eax, %eax
+	jne 1f
+	mov $UNSPEC, %edi
+1:	cmpq $FALSE, 21(%r10)
+	je 4f
+	mov zrt_ec_chain(%rip), %r11
+2:	cmp %r10, %r11
+	je 3f
+	movq $FALSE, 21(%r11)
+	mov 29(%r11), %r11
+	jmp 2b
+3:	movq $FALSE, 21(%r10)
+	mov 29(%r10), %r11
+	mov %r11, zrt_ec_chain(%rip)
+	/* A handler of a stack overflow may be escaping: give the normal
+	 * limit back. */
+	mov zrt_stack_low(%rip), %r11
+	add $262144, %r11
+	mov %r11, zrt_stack_limit(%rip)
+	mov 13(%r10), %rbp
+	lea -EC_FRAME(%rbp), %rsp
+	mov %rdi, %rax
+	jmp zrt_call_ec_return
+4:	lea msg_dead_continuation(%rip), %rdi
+	jmp glue_error
+	.size zrt_escape, .-zrt_escape
+
+/*
+ * (%apply f list): call F with the elements of LIST (a proper list, as
+ * the library's apply has checked) as its arguments, as a tail call.
+ */
+	.globl zrt_apply
+	.type zrt_apply, @function
+zrt_apply:
+	cmp $2, %eax
+	jne glue_arity
+	mov %rdi, %r10
+	xor %eax, %eax
+	lea zrt_args(%rip), %r11
+1:	cmp $NIL, %rsi
+	je 2f
+	cmp $MAX_ARGS, %rax
+	jae 3f
+	mov -1(%rsi), %rdx
+	mov %rdx, (%r11,%rax,8)
+	mov 7(%rsi), %rsi
+	inc %rax
+	jmp 1b
+2:	mov zrt_args(%rip), %rdi
+	mov zrt_args+8(%rip), %rsi
+	mov zrt_args+16(%rip), %rdx
+	mov zrt_args+24(%rip), %rcx
+	jmp *5(%r10)
+3:	lea msg_apply_too_many(%rip), %rdi
+	jmp glue_error
+	.size zrt_apply, .-zrt_apply
+
+	.section .note.GNU-stack, "", @progbits
