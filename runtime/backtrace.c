@@ -1,0 +1,215 @@
+/*
+ * runtime/backtrace.c - the call-site table and backtraces.
+ *
+ * In:  section zoot_sites (4 words per call site: return address,
+ *      procedure name, "file:line:col" or 0, flags; bit 0 = library
+ *      code), and the chain of Zoot frames on the stack.
+ * Out: %machine-backtrace, which the library prints for an uncaught
+ *      error, and zrt_print_backtrace for the runtime's own fatal paths
+ *      (stack overflow, heap exhausted), which must not allocate.
+ *
+ * Why it exists: compiled code keeps no frame records of its own; the
+ * return addresses on the stack, mapped through the site table, are the
+ * backtrace.
+ *
+ * The walk: the innermost frame zrt_zoot_frame runs at zrt_zoot_sp[-1];
+ * a frame C's caller is C[0], running at C[1].  An entry frame (marker
+ * -1, pushed when C called Zoot) continues at its saved frame C[-2],
+ * running at ((zval *)C[-3])[-1].  Frames whose pc is not a known call
+ * site, or is a library one, are not shown.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "zrt.h"
+
+extern zval __start_zoot_sites[] __attribute__((weak));
+extern zval __stop_zoot_sites[] __attribute__((weak));
+
+#define SHOWN_FRAMES 20
+
+static const struct zrt_site *sites;
+static size_t nsites;
+static int loaded;
+
+static int by_pc(const void *a, const void *b)
+{
+	zval x = ((const struct zrt_site *)a)->pc, y = ((const struct zrt_site *)b)->pc;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The section is used in place when it is already sorted (one object
+ * file); otherwise a sorted copy is made once. */
+static void load_sites(void)
+{
+	const struct zrt_site *s = (const struct zrt_site *)__start_zoot_sites;
+	size_t n, i;
+
+	loaded = 1;
+	if (!s)
+		return;
+	n = (size_t)((const struct zrt_site *)__stop_zoot_sites - s);
+	for (i = 1; i < n && s[i - 1].pc <= s[i].pc; i++)
+		;
+	if (i < n) {
+		struct zrt_site *copy = malloc(n * sizeof(*copy));
+
+		if (!copy)
+			return;
+		memcpy(copy, s, n * sizeof(*copy));
+		qsort(copy, n, sizeof(*copy), by_pc);
+		s = copy;
+	}
+	sites = s;
+	nsites = n;
+}
+
+const struct zrt_site *zrt_site_lookup(zval pc)
+{
+	size_t lo = 0, hi;
+
+	if (!loaded)
+		load_sites();
+	hi = nsites;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sites[mid].pc < pc)
+			lo = mid + 1;
+		else if (sites[mid].pc > pc)
+			hi = mid;
+		else
+			return &sites[mid];
+	}
+	return NULL;
+}
+
+/* Calls VISIT for each user frame, innermost first; returns how many. */
+static size_t walk(void (*visit)(const struct zrt_site *, size_t, void *), void *ctx)
+{
+	zval *f = zrt_zoot_frame;
+	zval pc = zrt_zoot_sp ? zrt_zoot_sp[-1] : 0;
+	size_t n = 0;
+
+	while (f) {
+		const struct zrt_site *site;
+
+		if (f[-1] == (zval)-1) {
+			zval *sp = (zval *)f[-3];
+
+			pc = sp ? sp[-1] : 0;
+			f = (zval *)f[-2];
+			continue;
+		}
+		site = zrt_site_lookup(pc);
+		if (site && !(site->flags & ZRT_SITE_LIBRARY)) {
+			if (visit)
+				visit(site, n, ctx);
+			n++;
+		}
+		pc = f[1];
+		f = (zval *)f[0];
+	}
+	return n;
+}
+
+/* ---- %machine-backtrace ---------------------------------------------- */
+
+struct collect {
+	const struct zrt_site **sites;
+	size_t limit;
+};
+
+static void collect_site(const struct zrt_site *site, size_t i, void *ctx)
+{
+	struct collect *c = ctx;
+
+	if (i < c->limit)
+		c->sites[i] = site;
+}
+
+static zval site_vector(const struct zrt_site *site)
+{
+	zval v = zrt_make_object(OBJ_VECTOR, 2, ZFALSE), s;
+
+	ZROOT(v);
+	s = zrt_string_from_cstr(site->name ? site->name : "?");
+	OBJ_FIELD(v, 0) = s;
+	if (site->where) {
+		s = zrt_string_from_cstr(site->where);
+		OBJ_FIELD(v, 1) = s;
+	}
+	return v;
+}
+
+/* (SITES . TOTAL): at most LIMIT vectors #(name where-or-#f), innermost
+ * first, and the number of user frames. */
+zval zp_machine_backtrace(zval limit)
+{
+	struct collect c;
+	size_t total, shown;
+	zval list = ZNULL, v = ZFALSE;
+
+	if (!IS_FIXNUM(limit))
+		zrt_type_error("%machine-backtrace", "an integer", limit);
+	c.limit = FIXNUM_VALUE(limit) < 0 ? 0 : (size_t)FIXNUM_VALUE(limit);
+	total = walk(NULL, NULL);
+	if (c.limit > total)
+		c.limit = total;
+	c.sites = malloc((c.limit + 1) * sizeof(*c.sites));
+	if (!c.sites)
+		zrt_fatal("out of memory (backtrace)");
+	walk(collect_site, &c);
+	ZROOT(list);
+	ZROOT(v);
+	for (shown = c.limit; shown > 0; shown--) {
+		v = site_vector(c.sites[shown - 1]);
+		list = zrt_cons(v, list);
+	}
+	free(c.sites);
+	return zrt_cons(list, MAKE_FIXNUM(total));
+}
+
+/* ---- The fatal paths' backtrace -------------------------------------- */
+
+static void print_site(const struct zrt_site *site, size_t i, void *ctx)
+{
+	(void)ctx;
+	if (i >= SHOWN_FRAMES)
+		return;
+	zrt_host_write_str(2, "  in (");
+	zrt_host_write_str(2, site->name ? site->name : "?");
+	zrt_host_write_str(2, ")");
+	if (site->where) {
+		zrt_host_write_str(2, " at ");
+		zrt_host_write_str(2, site->where);
+	}
+	zrt_host_write_str(2, "\n");
+}
+
+/* Lines as language/control.zt prints them; no allocation, no stdio. */
+void zrt_print_backtrace(void)
+{
+	size_t total = walk(print_site, NULL);
+
+	if (total > SHOWN_FRAMES) {
+		char buf[32];
+		size_t k = sizeof(buf), more = total - SHOWN_FRAMES;
+
+		buf[--k] = '\0';
+		do {
+			buf[--k] = (char)('0' + more % 10);
+			more /= 10;
+		} while (more);
+		zrt_host_write_str(2, "  ... ");
+		zrt_host_write_str(2, buf + k);
+		zrt_host_write_str(2, " more frames\n");
+	}
+}
+
+/* Called at start-up, so a fault handler never has to sort or allocate. */
+void zrt_sites_init(void)
+{
+	if (!loaded)
+		load_sites();
+}

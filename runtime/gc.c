@@ -1,0 +1,207 @@
+/*
+ * runtime/gc.c - Cheney's copying collector.
+ *
+ * In:  the bounds of from-space and an empty to-space (heap.c decides
+ *      when and how big); the roots: the Zoot frames on the stack, the
+ *      global cells (section zoot_globals), the static objects (sections
+ *      zoot_static, zoot_static_pairs, zoot_symbols), zrt_args[0..
+ *      zrt_args_live), the C root stack (ZROOT), the symbol table.
+ * Out: every reachable object copied into to-space, every root and field
+ *      updated to the new addresses; the first free word of to-space.
+ *
+ * Why it exists: a copying collector makes allocation a pointer bump and
+ * costs time in proportion to the live data only.  It never recurses:
+ * to-space itself is the queue of objects still to scan, so a list of a
+ * million elements needs no C stack.
+ *
+ * Those are all the roots: the runtime's C code keeps no other values in
+ * globals (the symbol table is the one C structure holding values; input
+ * buffers and the saved argv hold bytes), and values in C locals are
+ * protected with ZROOT.
+ *
+ * Forwarding: a copied pair gets ZFORWARD in its car and its new address
+ * in its cdr; a copied object gets its new tagged address in place of its
+ * header (tag 011, where a header has 110).  Anything outside from-space
+ * (static data, immediates, fixnums) is left alone.
+ */
+#include <string.h>
+#include "zrt.h"
+
+/* Linker-made bounds of the compiler's sections; weak, so a program
+ * (or a unit test) without one of them still links, with both NULL. */
+extern zval __start_zoot_globals[] __attribute__((weak));
+extern zval __stop_zoot_globals[] __attribute__((weak));
+extern zval __start_zoot_static[] __attribute__((weak));
+extern zval __stop_zoot_static[] __attribute__((weak));
+extern zval __start_zoot_static_pairs[] __attribute__((weak));
+extern zval __stop_zoot_static_pairs[] __attribute__((weak));
+extern zval __start_zoot_symbols[] __attribute__((weak));
+extern zval __stop_zoot_symbols[] __attribute__((weak));
+
+zval *zrt_zoot_frame;
+zval *zrt_zoot_sp;
+zval zrt_args[ZRT_MAX_ARGS];
+zint zrt_args_live;
+
+static zval *from_lo, *from_hi;
+static zval *to_free, *to_end;
+
+static inline int in_from(const zval *p)
+{
+	return p >= from_lo && p < from_hi;
+}
+
+static void *copy_words(const zval *src, size_t n)
+{
+	zval *dst = to_free;
+
+	if ((size_t)(to_end - to_free) < n)
+		zrt_fatal("internal error: to-space overflow in the collector");
+	memcpy(dst, src, n * sizeof(zval));
+	to_free += n;
+	return dst;
+}
+
+void zrt_gc_forward(zval *slot)
+{
+	zval v = *slot;
+
+	if ((v & TAG_MASK) == TAG_PAIR) {
+		zval *cell = PAIR_CELL(v);
+
+		if (!in_from(cell))
+			return;
+		if (cell[0] != ZFORWARD) {
+			zval *copy = copy_words(cell, 2);
+
+			cell[0] = ZFORWARD;
+			cell[1] = MAKE_PAIR_PTR(copy);
+		}
+		*slot = cell[1];
+	} else if ((v & TAG_MASK) == TAG_OBJ) {
+		zval *obj = OBJ_PTR(v);
+
+		if (!in_from(obj))
+			return;
+		if (IS_HEADER(obj[0]))
+			obj[0] = MAKE_OBJ_PTR(copy_words(obj, object_words(obj[0])));
+		*slot = obj[0];
+	}
+}
+
+static void forward_range(zval *p, zval *end)
+{
+	for (; p < end; p++)
+		zrt_gc_forward(p);
+}
+
+/* Forward the value fields of the headed object at P; returns its size. */
+static size_t scan_object(zval *p)
+{
+	zval header = p[0];
+	size_t length = HEADER_LENGTH(header);
+
+	switch (HEADER_TYPE(header)) {
+	case OBJ_VECTOR:
+	case OBJ_SYMBOL:
+	case OBJ_RECORD:
+	case OBJ_BOX:
+	case OBJ_RECORD_TYPE:
+	case OBJ_TABLE:
+		forward_range(p + 1, p + 1 + length);
+		break;
+	case OBJ_CLOSURE:
+		/* Field 0 is the raw code address. */
+		if (length > 1)
+			forward_range(p + 2, p + 1 + length);
+		break;
+	case OBJ_STRING:
+	case OBJ_RAW:
+		break;
+	default:
+		zrt_fatal("internal error: corrupt object header in the heap");
+	}
+	return object_words(header);
+}
+
+/* A stretch of objects and pairs laid out back to back (to-space). */
+static void scan_heap(zval *p)
+{
+	while (p < to_free) {
+		if (IS_HEADER(p[0])) {
+			p += scan_object(p);
+		} else {
+			zrt_gc_forward(&p[0]);
+			zrt_gc_forward(&p[1]);
+			p += 2;
+		}
+	}
+}
+
+/* The headed objects of section zoot_static (or zoot_symbols); a zero
+ * word is padding between objects. */
+static void scan_static_objects(zval *p, zval *end)
+{
+	if (!p)
+		return;
+	while (p < end) {
+		if (p[0] == 0)
+			p++;
+		else if (IS_HEADER(p[0]))
+			p += scan_object(p);
+		else
+			zrt_fatal("internal error: corrupt static object section");
+	}
+}
+
+/*
+ * The Zoot frames, from the innermost outwards.  A frame's marker f[-1]
+ * is the fixnum N of value slots f[-2] .. f[-1-N], and f[0] is the
+ * caller's frame; an entry frame (marker -1, pushed when C calls Zoot)
+ * holds the saved zrt_zoot_frame in f[-2] and the saved zrt_zoot_sp in
+ * f[-3], both raw.
+ */
+static void scan_frames(void)
+{
+	zval *f = zrt_zoot_frame;
+
+	while (f) {
+		zval marker = f[-1];
+
+		if (marker == (zval)-1) {
+			f = (zval *)f[-2];
+			continue;
+		}
+		forward_range(f - 1 - FIXNUM_VALUE(marker), f - 1);
+		f = (zval *)f[0];
+	}
+}
+
+static void scan_roots(void)
+{
+	zint i;
+
+	for (i = 0; i < zrt_roots_top; i++)
+		zrt_gc_forward(zrt_roots[i]);
+	forward_range(zrt_args, zrt_args + zrt_args_live);
+	scan_frames();
+	if (__start_zoot_globals)
+		forward_range(__start_zoot_globals, __stop_zoot_globals);
+	if (__start_zoot_static_pairs)
+		forward_range(__start_zoot_static_pairs, __stop_zoot_static_pairs);
+	scan_static_objects(__start_zoot_static, __stop_zoot_static);
+	scan_static_objects(__start_zoot_symbols, __stop_zoot_symbols);
+	zrt_symbols_scan();
+}
+
+zval *zrt_gc_copy(zval *from_low, zval *from_high, zval *to_lo, zval *to_hi)
+{
+	from_lo = from_low;
+	from_hi = from_high;
+	to_free = to_lo;
+	to_end = to_hi;
+	scan_roots();
+	scan_heap(to_lo);
+	from_lo = from_hi = NULL;
+	return to_free;
+}

@@ -1,0 +1,26 @@
+/*
+ * runtime/roots.c - the explicit root stack for C code.
+ *
+ * In:  addresses of C variables holding values (ZROOT in zrt.h).
+ * Out: zrt_roots[0..zrt_roots_top), which the collector updates in place.
+ *
+ * Why it exists: C compilers keep values wherever they like, so C code
+ * that allocates must tell the collector where its live values are; a
+ * moving collector then rewrites those variables to the new addresses.
+ */
+#include "zrt.h"
+
+zval *zrt_roots[ZRT_ROOTS_MAX];
+zint zrt_roots_top;
+
+/* Returns the old top: the mark the cleanup handler restores. */
+zint zrt_root_push(zval *slot)
+{
+	zint mark = zrt_roots_top;
+
+	if (mark >= ZRT_ROOTS_MAX)
+		zrt_fatal("internal error: too many C roots");
+	zrt_roots[mark] = slot;
+	zrt_roots_top = mark + 1;
+	return mark;
+}

@@ -1,0 +1,177 @@
+/*
+ * runtime/strings.c - Zoot strings to and from UTF-8; string equality
+ * and hashing.
+ *
+ * In:  UTF-8 bytes (files, the console, argv, the environment, C string
+ *      literals) or Zoot strings (arrays of code points, object.h).
+ * Out: Zoot strings, malloc'ed UTF-8 buffers, content hashes.
+ *
+ * Why it exists: Zoot strings are UTF-32 so that string-ref is O(1); the
+ * outside world speaks UTF-8.  Every conversion goes through here, so
+ * invalid input is treated the same everywhere: each byte that does not
+ * start a well-formed sequence becomes '?', as in the SBCL bootstrap.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "zrt.h"
+
+#define REPLACEMENT '?'
+
+/* Length and value of the well-formed sequence at IN (N bytes left), or
+ * 0 when the first byte does not start one. */
+static size_t decode_one(const unsigned char *in, size_t n, uint32_t *cp)
+{
+	unsigned char c = in[0];
+	size_t len, i;
+	uint32_t v, min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2; v = c & 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3; v = c & 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((in[i] & 0xc0) != 0x80)
+			return 0;
+		v = v << 6 | (in[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+/* OUT may be NULL to count only. */
+size_t zrt_utf8_decode(const unsigned char *in, size_t n, uint32_t *out)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t len = decode_one(in + i, n - i, &cp);
+
+		if (len == 0) {
+			cp = REPLACEMENT;
+			len = 1;
+		}
+		if (out)
+			out[k] = cp;
+		k++;
+		i += len;
+	}
+	return k;
+}
+
+zval zrt_string_from_utf8(const char *bytes, size_t n)
+{
+	const unsigned char *in = (const unsigned char *)bytes;
+	size_t length = zrt_utf8_decode(in, n, NULL);
+	zval s = zrt_make_string(length, 0);
+
+	zrt_utf8_decode(in, n, STRING_CHARS(s));
+	return s;
+}
+
+zval zrt_string_from_cstr(const char *s)
+{
+	return zrt_string_from_utf8(s, strlen(s));
+}
+
+/* Code points a string cannot hold (surrogates, too big) encode as '?'. */
+size_t zrt_utf8_encode_char(uint32_t c, char *buf)
+{
+	unsigned char *out = (unsigned char *)buf;
+
+	if (c < 0x80) {
+		out[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (unsigned char)(0xc0 | c >> 6);
+		out[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+		out[0] = REPLACEMENT;
+		return 1;
+	}
+	if (c < 0x10000) {
+		out[0] = (unsigned char)(0xe0 | c >> 12);
+		out[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		out[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	out[0] = (unsigned char)(0xf0 | c >> 18);
+	out[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+	out[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+	out[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+size_t zrt_utf8_length(zval s)
+{
+	const uint32_t *chars = STRING_CHARS(s);
+	size_t n = OBJ_LENGTH(s), i, bytes = 0;
+	char buf[4];
+
+	for (i = 0; i < n; i++)
+		bytes += chars[i] < 0x80 ? 1 : zrt_utf8_encode_char(chars[i], buf);
+	return bytes;
+}
+
+size_t zrt_utf8_encode(zval s, char *out)
+{
+	const uint32_t *chars = STRING_CHARS(s);
+	size_t n = OBJ_LENGTH(s), i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += zrt_utf8_encode_char(chars[i], out + k);
+	return k;
+}
+
+char *zrt_string_to_utf8(zval s, size_t *n)
+{
+	size_t length = zrt_utf8_length(s);
+	char *buf = malloc(length + 1);
+
+	if (!buf)
+		return NULL;
+	zrt_utf8_encode(s, buf);
+	buf[length] = '\0';
+	if (n)
+		*n = length;
+	return buf;
+}
+
+int zrt_string_equal(zval a, zval b)
+{
+	size_t n = OBJ_LENGTH(a);
+
+	return n == OBJ_LENGTH(b) &&
+	       memcmp(STRING_CHARS(a), STRING_CHARS(b), n * sizeof(uint32_t)) == 0;
+}
+
+/* FNV-1a over the code points: cheap, and good enough for names and
+ * table keys.  The same function hashes symbols (by their names) and
+ * string keys, so it must not depend on addresses or word size. */
+uint32_t zrt_chars_hash(const uint32_t *chars, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= chars[i];
+		h *= 16777619u;
+	}
+	return h;
+}

@@ -1,0 +1,245 @@
+/*
+ * runtime/zrt.h - the C runtime's internal API.
+ *
+ * In:  object.h (the value representation).
+ * Out: the state generated code shares with C (heap pointer, frame
+ *      pointer, argument area), the allocator, the explicit root stack
+ *      (ZROOT), the error entry points, and the declarations each runtime
+ *      file offers the others.
+ *
+ * Why it exists: every runtime file and every unit test includes this one
+ * header, so the names generated code relies on (runtime/ABI.md) are
+ * declared in exactly one place.  Files under runtime/ are portable C;
+ * whatever needs the operating system goes through the zrt_host_*
+ * functions, which runtime/host/ implements with libc (a guest kernel
+ * will implement them differently).
+ */
+#ifndef ZOOT_ZRT_H
+#define ZOOT_ZRT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "object.h"
+
+/* ---- State shared with generated code (names fixed by ABI.md) -------- */
+
+/* Bump allocation: objects are carved from [zrt_heap_ptr, zrt_heap_limit). */
+extern zval *zrt_heap_ptr, *zrt_heap_limit;
+
+/* The innermost Zoot frame and stack pointer, stored by generated code
+ * before every call into C: the frame walk and backtraces start there. */
+extern zval *zrt_zoot_frame;
+extern zval *zrt_zoot_sp;
+
+/* Argument i >= 4 of a call travels in zrt_args[i]; 0..3 are scratch.
+ * While zrt_args_live is non-zero, zrt_args[0..zrt_args_live) are roots. */
+#define ZRT_MAX_ARGS (1 << 20)
+extern zval zrt_args[ZRT_MAX_ARGS];
+extern zint zrt_args_live;
+
+/* Prologues compare the stack pointer against zrt_stack_limit;
+ * zrt_stack_low is the lowest usable address (just above the guard). */
+extern zval *zrt_stack_limit;
+extern zval *zrt_stack_low;
+
+/* ---- Provided by the assembly glue (the lead's code) ----------------- */
+
+zval zrt_call(zval closure, zint argc, zval *argv);
+void zrt_start(zval *stack_top, zval entry_closure);
+
+/* ---- Allocation (heap.c) --------------------------------------------- */
+
+/* Words per 8 bytes: every object starts on an 8-byte boundary. */
+#define ZRT_ALIGN_WORDS (8 / sizeof(zval))
+#define ZRT_ROUND_WORDS(n) (((n) + ZRT_ALIGN_WORDS - 1) / ZRT_ALIGN_WORDS * ZRT_ALIGN_WORDS)
+
+zval *zrt_gc_alloc(zval words);
+
+/*
+ * WORDS fresh, uninitialised words (a multiple of ZRT_ALIGN_WORDS).  May
+ * collect: every value the caller still needs must be in a root (ZROOT).
+ */
+static inline zval *zrt_alloc(size_t words)
+{
+	zval *p = zrt_heap_ptr;
+
+	if ((size_t)(zrt_heap_limit - p) >= words) {
+		zrt_heap_ptr = p + words;
+		return p;
+	}
+	return zrt_gc_alloc(words);
+}
+
+struct zrt_heap_config {
+	size_t initial_bytes;	/* first semispace */
+	size_t max_bytes;	/* largest semispace (ZOOT_HEAP_MAX) */
+	int stress;		/* ZOOT_GC_STRESS: collect on every slow allocation */
+	int verbose;		/* ZOOT_GC_VERBOSE: a line per collection */
+};
+
+void zrt_heap_init(const struct zrt_heap_config *config);
+int zrt_heap_contains(const void *p);	/* in the current semispace? */
+size_t zrt_heap_size_bytes(void);	/* current semispace size */
+size_t zrt_heap_live_bytes(void);	/* allocated in the current semispace */
+void zrt_collect_now(void);		/* a full collection, for tests */
+/* Parse a ZOOT_HEAP_MAX style size ("64m"); 0 when invalid. */
+size_t zrt_parse_size(const char *text);
+
+/* Collections so far; bumped by each one.  Tables hashed by address
+ * compare it with the epoch they were hashed at. */
+extern zint zrt_gc_epoch;
+
+/* ---- The collector (gc.c) -------------------------------------------- */
+
+/* Copy everything reachable from the roots out of [from_lo, from_hi) into
+ * to-space starting at to_lo; returns the first free word of to-space. */
+zval *zrt_gc_copy(zval *from_lo, zval *from_hi, zval *to_lo, zval *to_hi);
+/* During a collection: update *slot to the object's new address. */
+void zrt_gc_forward(zval *slot);
+
+/* ---- Explicit roots for C code (roots.c) ----------------------------- */
+
+/*
+ * ZROOT(x) registers the zval variable x as a root until the end of the
+ * enclosing block: the cleanup attribute pops it however the block is
+ * left, so there is no matching "unroot" to forget.  A non-local exit
+ * (a Zoot escape through an error raised from C) abandons C frames
+ * without running cleanups; zrt_raise therefore empties the root stack
+ * before it calls into Zoot, which is sound because every C frame below
+ * it is abandoned or holds no roots (see errors.c).
+ */
+#define ZRT_ROOTS_MAX 4096
+extern zval *zrt_roots[ZRT_ROOTS_MAX];
+extern zint zrt_roots_top;
+
+zint zrt_root_push(zval *slot);
+
+static inline void zrt_root_restore(zint *mark)
+{
+	zrt_roots_top = *mark;
+}
+
+#define ZRT_CAT2(a, b) a##b
+#define ZRT_CAT(a, b) ZRT_CAT2(a, b)
+#define ZROOT(x) \
+	zint ZRT_CAT(zrt_root_mark_, __COUNTER__) \
+	__attribute__((cleanup(zrt_root_restore), unused)) = zrt_root_push(&(x))
+
+/* ---- Constructors (objects.c) ---------------------------------------- */
+
+zval zrt_cons(zval car, zval cdr);
+zval zrt_make_object(unsigned type, size_t length, zval fill);
+zval zrt_make_string(size_t length, uint32_t fill);
+zval zrt_make_raw(size_t bytes);
+zval zrt_rest_list(zint argc, zint first);
+
+/* ---- Strings (strings.c) --------------------------------------------- */
+
+zval zrt_string_from_utf8(const char *bytes, size_t n);
+zval zrt_string_from_cstr(const char *s);
+/* UTF-8 of a Zoot string, malloc'ed and NUL-terminated; *n gets the length
+ * (without the NUL).  Returns NULL when out of memory. */
+char *zrt_string_to_utf8(zval s, size_t *n);
+/* Bytes needed to encode S, and encoding into a buffer that large. */
+size_t zrt_utf8_length(zval s);
+size_t zrt_utf8_encode(zval s, char *out);
+size_t zrt_utf8_encode_char(uint32_t c, char *out);	/* 1..4 bytes */
+/* Decode N bytes into code points (OUT has room for N); returns the count.
+ * Invalid bytes become '?', as the SBCL bootstrap's replacement does. */
+size_t zrt_utf8_decode(const unsigned char *in, size_t n, uint32_t *out);
+int zrt_string_equal(zval a, zval b);
+uint32_t zrt_chars_hash(const uint32_t *chars, size_t n);
+
+/* ---- Symbols (symbols.c) --------------------------------------------- */
+
+void zrt_symbols_init(void);		/* intern the static symbols */
+zval zrt_intern(zval string);		/* the symbol named STRING */
+zval zrt_intern_cstr(const char *name);
+void zrt_symbols_scan(void);		/* GC: forward the table's entries */
+
+/* ---- Hash table keys (keys.c) --------------------------------------- */
+
+/* The hash of KEY in a table of KIND (enum table_kind); *ADDR is set
+ * when it depends on where a heap object lives. */
+uint32_t zrt_key_hash(zint kind, zval key, int *addr);
+int zrt_key_same(zint kind, zval a, zval b);
+
+/* ---- Errors (errors.c) ----------------------------------------------- */
+
+_Noreturn void zrt_type_error(const char *who, const char *expected, zval got);
+_Noreturn void zrt_type_error_v(zval who, zval expected, zval got);
+_Noreturn void zrt_range_error(const char *who, zval index, zval object);
+_Noreturn void zrt_overflow_error(const char *who);
+_Noreturn void zrt_simple_error(const char *message);
+/* Print "error: MESSAGE" (stdout flushed first) and exit 70. */
+_Noreturn void zrt_fatal(const char *message);
+/* Same, followed by the backtrace of the Zoot frames. */
+_Noreturn void zrt_fatal_backtrace(const char *message);
+
+/* ---- Backtraces (backtrace.c) ---------------------------------------- */
+
+struct zrt_site {
+	zval pc;		/* return address of the call */
+	const char *name;	/* procedure making the call */
+	const char *where;	/* "file:line:col", or NULL */
+	zval flags;		/* ZRT_SITE_LIBRARY */
+};
+#define ZRT_SITE_LIBRARY 1
+
+void zrt_sites_init(void);
+const struct zrt_site *zrt_site_lookup(zval pc);
+void zrt_print_backtrace(void);
+
+/* ---- The host: OS services (runtime/host/) --------------------------- */
+
+void zrt_host_write(int fd, const void *bytes, size_t n);
+void zrt_host_write_str(int fd, const char *s);
+void zrt_host_flush_stdout(void);
+_Noreturn void zrt_host_exit(int code);	/* flushes stdout first */
+void *zrt_host_map(size_t bytes);	/* zeroed pages, or NULL */
+void zrt_host_unmap(void *p, size_t bytes);
+uint64_t zrt_host_nanoseconds(void);	/* monotonic */
+void zrt_host_set_command_line(int argc, char **argv);
+void zrt_stack_init(void);		/* the Zoot stack, guard, signals */
+zval *zrt_stack_top(void);
+
+/* ---- Primitives called by generated code ----------------------------- */
+
+zval zp_symbol_to_string(zval s);
+zval zp_string_to_symbol(zval s);
+zval zp_gensym(zval prefix);
+zval zp_make_string(zval n, zval fill);
+zval zp_make_vector(zval n, zval fill);
+zval zp_make_record_type(zval name, zval fields);
+zval zp_record_type_name(zval type);
+zval zp_make_record(zval type, zval n, zval fill);
+zval zp_record_p(zval x);
+zval zp_record_type(zval x);
+zval zp_record_of_type_p(zval x, zval type);
+zval zp_record_ref(zval r, zval i);
+zval zp_record_set(zval r, zval i, zval v);
+zval zp_checked_record_ref(zval x, zval type, zval i, zval who);
+zval zp_checked_record_set(zval x, zval type, zval i, zval v, zval who);
+zval zp_make_table(zval kind);
+zval zp_table_p(zval x);
+zval zp_table_ref(zval table, zval key, zval dflt);
+zval zp_table_set(zval table, zval key, zval value);
+zval zp_table_delete(zval table, zval key);
+zval zp_table_count(zval table);
+zval zp_table_keys(zval table);
+zval zp_write_string(zval fd, zval s);
+zval zp_flush(zval fd);
+zval zp_read_chunk(zval fd);
+zval zp_read_file(zval path);
+zval zp_write_file(zval path, zval contents);
+zval zp_file_exists(zval path);
+zval zp_delete_file(zval path);
+zval zp_getenv(zval name);
+zval zp_command_line(void);
+_Noreturn zval zp_exit(zval code);
+zval zp_current_jiffy(void);
+zval zp_jiffies_per_second(void);
+zval zp_isatty(zval fd);
+zval zp_machine_backtrace(zval limit);
+
+#endif

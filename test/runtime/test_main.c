@@ -1,0 +1,85 @@
+/*
+ * test/runtime/test_main.c - the runtime's own main() and start-up.
+ *
+ * In:  the real main() from libzrt.a (this file defines none), with a
+ *      stand-in entry closure and zrt_start; the program re-runs itself
+ *      with other arguments and environments.
+ * Out: checks that main sets up the heap, the stack and the command line
+ *      before zrt_start, rejects a bad ZOOT_HEAP_MAX with status 70, and
+ *      that %exit flushes buffered output and sets the status.
+ *
+ * Why it exists: start-up is the one path every program takes; it
+ * should not wait for the compiler to be tested.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "harness.h"
+
+zval zoot_entry_closure[2] __attribute__((aligned(8))) = { MAKE_HEADER(OBJ_CLOSURE, 1), 0 };
+
+/* Run ourselves with ARG (and ENV set, if any); capture stdout+stderr. */
+static int rerun(const char *arg, const char *env, char *buf, size_t size)
+{
+	int fds[2], status;
+	pid_t pid;
+
+	if (pipe(fds) != 0)
+		return -1;
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		if (env)
+			putenv((char *)env);
+		execl("/proc/self/exe", "test_main", arg, (char *)NULL);
+		_exit(99);
+	}
+	close(fds[1]);
+	h_read_all(fds[0], buf, size);
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static int has_arg(zval list, const char *arg)
+{
+	for (list = CDR(list); IS_PAIR(list); list = CDR(list))
+		if (h_str_is(CAR(list), arg))
+			return 1;
+	return 0;
+}
+
+void zrt_start(zval *stack_top, zval entry_closure)
+{
+	zval args = zp_command_line();
+	char buf[512];
+
+	if (has_arg(args, "exit-3")) {
+		zp_write_string(MAKE_FIXNUM(1), h_str("buffered \xe2\x82\xac"));
+		zp_exit(MAKE_FIXNUM(3));
+	}
+	if (has_arg(args, "heap")) {
+		printf("%lu\n", (unsigned long)zrt_heap_size_bytes());
+		zp_exit(MAKE_FIXNUM(0));
+	}
+	CHECK(entry_closure == MAKE_OBJ_PTR(zoot_entry_closure));
+	CHECK(stack_top == zrt_stack_top() && zrt_stack_low != NULL);
+	CHECK((char *)zrt_stack_limit - (char *)zrt_stack_low == 256 << 10);
+	CHECK(IS_PAIR(args) && IS_STRING(CAR(args)) && CDR(args) == ZNULL);
+
+	CHECK(rerun("exit-3", NULL, buf, sizeof(buf)) == 3);
+	CHECK(!strcmp(buf, "buffered \xe2\x82\xac"));
+	CHECK(rerun("x", "ZOOT_HEAP_MAX=12x", buf, sizeof(buf)) == 70);
+	CHECK(!strcmp(buf, "error: invalid ZOOT_HEAP_MAX \"12x\": expected a size of at "
+			   "least 64k, such as 512m or 2g\n"));
+	CHECK(rerun("heap", "ZOOT_HEAP_MAX=1m", buf, sizeof(buf)) == 0);
+	CHECK(!strcmp(buf, "1048576\n"));
+	CHECK(rerun("heap", NULL, buf, sizeof(buf)) == 0);
+	CHECK(!strcmp(buf, "4194304\n"));
+	zp_exit(MAKE_FIXNUM(h_finish()));
+}
