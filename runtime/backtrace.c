@@ -84,9 +84,23 @@ const struct zrt_site *zrt_site_lookup(zval pc)
 	return NULL;
 }
 
+/* Library frames are hidden from users, but whoever debugs the library
+ * or the compiler wants them: ZOOT_BACKTRACE_ALL=1 shows every frame. */
+static int show_library_frames(void)
+{
+	static int cached = -1;
+
+	if (cached < 0) {
+		const char *v = getenv("ZOOT_BACKTRACE_ALL");
+		cached = v && *v && *v != '0';
+	}
+	return cached;
+}
+
 /* Calls VISIT for each user frame, innermost first; returns how many. */
 static size_t walk(void (*visit)(const struct zrt_site *, size_t, void *), void *ctx)
 {
+	int all = show_library_frames();
 	zval *f = zrt_zoot_frame;
 	zval pc = zrt_zoot_sp ? zrt_zoot_sp[-1] : 0;
 	size_t n = 0;
@@ -102,7 +116,7 @@ static size_t walk(void (*visit)(const struct zrt_site *, size_t, void *), void 
 			continue;
 		}
 		site = zrt_site_lookup(pc);
-		if (site && !(site->flags & ZRT_SITE_LIBRARY)) {
+		if (site && (all || !(site->flags & ZRT_SITE_LIBRARY))) {
 			if (visit)
 				visit(site, n, ctx);
 			n++;
