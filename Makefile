@@ -42,8 +42,12 @@ $(IMAGE): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
 hello: $(IMAGE)
 	@scripts/zoot test/hello.zt
 
+# Every test interpreted (with guile as the oracle), the bootstrap, then
+# the language programs compiled natively.
 check: $(IMAGE)
 	test/run
+	$(MAKE) bootstrap
+	test/run --mode compiled lang/
 
 # ---- The C runtime ----------------------------------------------------------
 # build/$(ARCH)/libzrt.a from runtime/*.c and runtime/host/*.c.  Another
