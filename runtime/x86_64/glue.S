@@ -124,13 +124,17 @@ zrt_call:
 	mov -64(%rbp), %r15
 	leave
 	ret
-	/* Not a procedure: (%call-error value), which raises. */
-4:	mov %r10, %rdi
+4:	jmp not_a_procedure
+	.size zrt_call, .-zrt_call
+
+/* %r10 is not a procedure: (%call-error value), which raises.  Reached
+ * by a jump from a frame with %rsp aligned for a call. */
+not_a_procedure:
+	mov %r10, %rdi
 	mov zl__25call_2derror(%rip), %r10
 	mov $1, %eax
 	call *5(%r10)
 	ud2
-	.size zrt_call, .-zrt_call
 
 /*
  * The slow path of an inline allocation of %r11 bytes, which has
@@ -248,11 +252,7 @@ zrt_call_ec:
 zrt_call_ec_return:
 	leave
 	ret
-2:	mov %r10, %rdi
-	mov zl__25call_2derror(%rip), %r10
-	mov $1, %eax
-	call *5(%r10)
-	ud2
+2:	jmp not_a_procedure
 	.size zrt_call_ec, .-zrt_call_ec
 
 /*
