@@ -10,7 +10,8 @@ LANGUAGE = language/base.zt language/control.zt language/ports.zt \
 # The compiler: front end, lowering, then one folder per target.
 COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
-           compiler/lower.zt compiler/x86_64/data.zt compiler/x86_64/code.zt \
+           compiler/lower.zt compiler/target.zt compiler/data.zt \
+           compiler/emit.zt compiler/x86_64/code.zt \
            compiler/driver.zt
 # What native code adds to the language: the primitives as procedures.
 NATIVE_LIBRARY = language/primitives.zt

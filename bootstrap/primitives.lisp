@@ -70,6 +70,7 @@
   (if (integerp x) +true+ (type-fail "exact?" "a number" x)))
 (defprim "eof-object?" (x) (zbool (eq x +eof+)))
 (defprim "eof-object" () +eof+)
+(defprim "%greatest-fixnum" () +fix-max+)
 (defprim "%unspecified" () +unspecified+)
 
 ;;; ---------------------------------------------------------------------
