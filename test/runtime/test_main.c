@@ -20,6 +20,29 @@
 
 zval zoot_entry_closure[2] __attribute__((aligned(8))) = { MAKE_HEADER(OBJ_CLOSURE, 1), 0 };
 
+/*
+ * Replace this process with a fresh run of this program with ARG.  Under
+ * an emulator (test/runtime/run exports RUNNER, e.g. qemu-i386) the
+ * kernel cannot run the binary itself, so the shell runs it through the
+ * emulator; qemu-user reports the emulated program as /proc/self/exe.
+ */
+static void exec_self(const char *arg)
+{
+	const char *runner = getenv("RUNNER");
+	char self[4096];
+	ssize_t n;
+
+	if (!runner || !*runner) {
+		execl("/proc/self/exe", "test_main", arg, (char *)NULL);
+		return;
+	}
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n <= 0)
+		return;
+	self[n] = 0;
+	execl("/bin/sh", "sh", "-c", "exec $RUNNER \"$0\" \"$1\"", self, arg, (char *)NULL);
+}
+
 /* Run ourselves with ARG (and ENV set, if any); capture stdout+stderr. */
 static int rerun(const char *arg, const char *env, char *buf, size_t size)
 {
@@ -36,7 +59,7 @@ static int rerun(const char *arg, const char *env, char *buf, size_t size)
 		close(fds[0]);
 		if (env)
 			putenv((char *)env);
-		execl("/proc/self/exe", "test_main", arg, (char *)NULL);
+		exec_self(arg);
 		_exit(99);
 	}
 	close(fds[1]);
