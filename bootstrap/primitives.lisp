@@ -130,6 +130,43 @@
 (defcompare ">" >)
 (defcompare "<=" <=)
 (defcompare ">=" >=)
+;;; Two-argument arithmetic and comparisons are most of what the
+;;; compiler computes when stage0 runs it, and the variadic primitives
+;;; above cost a rest list and a loop each time.  These compiler macros
+;;; open-code a call with exactly two arguments when both are fixnums
+;;; and the result stays in Zoot's range; anything else (other counts,
+;;; non-integers, overflow) calls the primitive, which reports it.  The
+;;; call in the slow path is notinline so that it is not expanded again.
+(defmacro def-fast-binary (name result)
+  (let ((sym (intern name :zg)))
+    `(define-compiler-macro ,sym (&whole form &rest args)
+       (if (/= (length args) 2)
+           form
+           (let ((a (gensym "A")) (b (gensym "B")))
+             `(let ((,a ,(first args)) (,b ,(second args)))
+                (if (and (typep ,a 'fixnum) (typep ,b 'fixnum))
+                    ,(funcall ,result a b
+                              `(locally (declare (notinline ,',sym)) (,',sym ,a ,b)))
+                    (locally (declare (notinline ,',sym)) (,',sym ,a ,b)))))))))
+
+(defun fast-arith (op)
+  (lambda (a b slow)
+    (let ((r (gensym "R")))
+      `(let ((,r (,op (the fixnum ,a) (the fixnum ,b))))
+         (if (<= +fix-min+ ,r +fix-max+) ,r ,slow)))))
+
+(defun fast-compare (op)
+  (lambda (a b slow)
+    (declare (ignore slow))
+    `(zbool (,op (the fixnum ,a) (the fixnum ,b)))))
+
+(def-fast-binary "+" (fast-arith '+))
+(def-fast-binary "-" (fast-arith '-))
+(def-fast-binary "=" (fast-compare '=))
+(def-fast-binary "<" (fast-compare '<))
+(def-fast-binary ">" (fast-compare '>))
+(def-fast-binary "<=" (fast-compare '<=))
+(def-fast-binary ">=" (fast-compare '>=))
 
 (defmacro defdivision (name op)
   `(defprim ,name (a b)
