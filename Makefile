@@ -11,8 +11,8 @@ LANGUAGE = language/base.zt language/control.zt language/ports.zt \
 COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
            compiler/lower.zt compiler/target.zt compiler/data.zt \
-           compiler/emit.zt compiler/x86_64/code.zt \
-           compiler/driver.zt
+           compiler/emit.zt compiler/x86_64/code.zt compiler/i386/code.zt \
+           compiler/arm/code.zt compiler/driver.zt
 # What native code adds to the language: the primitives as procedures.
 NATIVE_LIBRARY = language/primitives.zt
 # The library a compiled user program links with, and the whole
@@ -43,12 +43,47 @@ $(IMAGE): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
 hello: $(IMAGE)
 	@scripts/zoot test/hello.zt
 
-# Every test interpreted (with guile as the oracle), the bootstrap, then
-# the language programs compiled natively.
+# Every test: the runtime's unit tests, the bootstrap (stage2 = stage3),
+# then one test/run in three modes: interpreted (with guile as the
+# oracle), compiled natively (test/lang, test/errors, test/gc) and
+# compiled with a collection at every allocation (test/lang and
+# test/errors minus test/run's STRESS_SKIP).  One test/run, so the output
+# ends with one line "N passed, N failed"; --keep-going, so a failing
+# mode does not hide the others.  About 9 CPU minutes: some 5 minutes on
+# 2 idle cores, 20 when other jobs keep them busy.
 check: $(IMAGE)
-	test/run
+	$(MAKE) runtime-test
 	$(MAKE) bootstrap
-	test/run --mode compiled lang/
+	test/run --keep-going --mode interp,compiled,stress
+	$(MAKE) asm-memory
+	test/install/run
+	$(MAKE) check-target ARCH=i386
+	$(MAKE) check-target ARCH=arm
+	test/cross/run
+	test/remote/run
+	$(MAKE) check-guest
+
+# The same for another target, cross-compiled and run under qemu-user:
+# its runtime's unit tests, its three-stage bootstrap (stages run under
+# qemu), the as memory check on its assembly, and test/lang and
+# test/errors compiled for it.
+.PHONY: check-target check-guest print-compiler-sources
+check-target: $(IMAGE)
+	$(MAKE) runtime-test
+	$(MAKE) bootstrap
+	$(MAKE) asm-memory
+	test/run --keep-going --mode $(ARCH) lang/ errors/
+
+# The guest kernel: test/lang booted as x86-64 guest images, then the
+# guest-only tests and the showcase (the compiler compiling in a VM).
+check-guest: $(IMAGE)
+	$(MAKE) guest-runtime guest-fault-test guest-compiler
+	test/run --keep-going --mode guest lang/
+	test/guest/run
+
+# For scripts: the compiler's sources, in order.
+print-compiler-sources:
+	@echo $(COMPILER_SOURCES)
 
 # ---- The C runtime ----------------------------------------------------------
 # build/$(ARCH)/libzrt.a from runtime/*.c and runtime/host/*.c.  Another
@@ -98,7 +133,9 @@ RT_TEST_BIN = $(RT_TEST_SRC:test/runtime/%.c=build/$(ARCH)/runtime-test/%)
 
 RUN_x86_64 =
 RUN_i386 = qemu-i386
-RUN_arm = qemu-arm -cpu arm926 -L /usr/arm-linux-gnueabi
+# qemu-arm takes the CPU and the library prefix from the environment, so
+# that a test program that re-executes itself (test_main) keeps them.
+RUN_arm = env QEMU_CPU=arm926 QEMU_LD_PREFIX=/usr/arm-linux-gnueabi qemu-arm
 # The machine make runs on; a target's binaries run directly there and
 # through RUN_$(ARCH) (qemu-user) anywhere else.
 HOST_MACHINE := $(shell uname -m)
@@ -129,12 +166,27 @@ COMPILE = scripts/compile --target=$(ARCH)
 
 .PHONY: bootstrap native
 
-$(GLUE): runtime/$(ARCH)/glue.S
+$(GLUE): runtime/$(ARCH)/glue.S runtime/glue.h
 	@mkdir -p $(B)
 	$(RT_CC) $(ARCHFLAGS_$(ARCH)) -c $< -o $@
 
-$(B)/stage1: $(IMAGE) $(COMPILER_SOURCES) $(RT_LIB) $(GLUE)
-	ZOOT_COMPILER=bootstrap/stage0 $(COMPILE) --program --asm-dir $(B)/stage1.s -o $@ $(COMPILER_SOURCES)
+# stage0 runs here on SBCL from $(IMAGE) or, with
+# BOOTSTRAP_HOST=[user@]host[:port], on that machine over ssh
+# (scripts/remote-bootstrap: the sources go there, SBCL builds the image
+# and runs stage0 there, the assembly comes back; see README.md,
+# "Bootstrapping on a small ARM board").  Then neither sbcl nor the image
+# is needed here, only ssh and tar; stages 1 to 3 still run here.
+ifeq ($(strip $(BOOTSTRAP_HOST)),)
+STAGE0 = bootstrap/stage0
+STAGE0_NEEDS = $(IMAGE)
+else
+STAGE0 = scripts/remote-bootstrap
+STAGE0_NEEDS = $(LANGUAGE) $(COMPILER) $(BOOTSTRAP) bootstrap/stage0
+endif
+
+$(B)/stage1: $(STAGE0_NEEDS) $(COMPILER_SOURCES) $(RT_LIB) $(GLUE)
+	BOOTSTRAP_HOST="$(BOOTSTRAP_HOST)" ZOOT_IMAGE_SOURCES="$(LANGUAGE) $(COMPILER)" \
+	ZOOT_COMPILER=$(STAGE0) $(COMPILE) --program --asm-dir $(B)/stage1.s -o $@ $(COMPILER_SOURCES)
 
 $(B)/stage2: $(B)/stage1
 	ZOOT_RUNNER="$(RUN)" ZOOT_COMPILER=$(B)/stage1 $(COMPILE) --program --asm-dir $(B)/stage2.s -o $@ $(COMPILER_SOURCES)
@@ -149,11 +201,129 @@ bootstrap: $(B)/stage3
 	@diff -r -q $(B)/stage2.s $(B)/stage3.s >/dev/null \
 	  || { echo "bootstrap: FAILED: stage2 and stage3 assembly differ"; diff -r $(B)/stage2.s $(B)/stage3.s | head -20; exit 1; }
 	@echo "bootstrap: stage2 and stage3 assembly are identical ($$(cat $(B)/stage3.s/*.s | wc -l) lines in $$(ls $(B)/stage3.s | wc -l) files)"
-	cp $(B)/stage3 $(B)/zoot
+	cp -f $(B)/stage3 $(B)/zoot
 	@mkdir -p $(B)/lib
 	ZOOT_RUNNER="$(RUN)" ZOOT_COMPILER=$(B)/zoot $(COMPILE) --library --asm-dir $(B)/lib.s -o $(B)/lib/zoot-lib.a $(LIBRARY_SOURCES)
 
 native: bootstrap
+
+# ---- The guest runtime ------------------------------------------------------
+# build/$(ARCH)/guest/: libzrt-guest.a (the portable runtime/*.c with
+# runtime/guest/*.c and runtime/guest/$(ARCH)/ in place of libc and
+# runtime/host/), boot.o and kernel.ld.  `scripts/compile --guest` links a
+# program with them (and the same compiler output, library and glue.o as
+# hosted) into a kernel image; `scripts/boot IMAGE` runs it on QEMU.
+# Compiled freestanding, against runtime/guest/include/ instead of the
+# system's headers, so nothing from libc can slip in; see
+# runtime/guest/guest.h for the layout and runtime/guest/libc.c for
+# -fno-tree-loop-distribute-patterns.  x86_64 only so far.
+GB = build/$(ARCH)/guest
+GUEST_ARCHFLAGS_x86_64 = -mno-red-zone -mgeneral-regs-only -mcmodel=small
+GUEST_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdinc \
+  -isystem $(shell $(RT_CC) -print-file-name=include) -Iruntime/guest/include \
+  -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
+  -fno-tree-loop-distribute-patterns $(GUEST_ARCHFLAGS_$(ARCH))
+GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c runtime/guest/$(ARCH)/*.c)
+GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(wildcard runtime/guest/$(ARCH)/*.S))
+GUEST_OBJ = $(GUEST_SRC:runtime/%.c=$(GB)/%.o) $(GUEST_ASM:runtime/%.S=$(GB)/%.o)
+GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/include/*.h runtime/guest/$(ARCH)/*.h)
+
+.PHONY: guest-runtime
+
+guest-runtime: $(GB)/libzrt-guest.a $(GB)/boot.o $(GB)/kernel.ld $(GB)/unpack.bin $(GB)/pack
+
+$(GB)/libzrt-guest.a: $(GUEST_OBJ)
+	rm -f $@
+	$(RT_AR) rcs $@ $(GUEST_OBJ)
+
+$(GB)/%.o: runtime/%.c $(GUEST_HDR)
+	@mkdir -p $(dir $@)
+	$(RT_CC) $(GUEST_CFLAGS) -c $< -o $@
+
+$(GB)/%.o: runtime/%.S
+	@mkdir -p $(dir $@)
+	$(RT_CC) $(ARCHFLAGS_$(ARCH)) -c $< -o $@
+
+$(GB)/boot.o: runtime/guest/$(ARCH)/boot.S
+	@mkdir -p $(dir $@)
+	$(RT_CC) $(ARCHFLAGS_$(ARCH)) -c $< -o $@
+
+$(GB)/kernel.ld: runtime/guest/$(ARCH)/kernel.ld
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+# The packer (a program for this machine) and the unpacking stub it puts
+# in front of a compressed image (runtime/guest/tools/pack.c).
+$(GB)/unpack.bin: runtime/guest/$(ARCH)/unpack.S
+	@mkdir -p $(dir $@)
+	$(RT_CC) $(ARCHFLAGS_$(ARCH)) -c $< -o $(GB)/unpack.o
+	objcopy -O binary -j .text $(GB)/unpack.o $@
+
+$(GB)/pack: runtime/guest/tools/pack.c
+	@mkdir -p $(dir $@)
+	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+# A guest that faults on purpose, for the trap handlers (test/guest/run).
+.PHONY: guest-fault-test
+
+guest-fault-test: $(GB)/fault-test.img
+
+$(GB)/fault-test.img: test/guest/fault.c $(GUEST_HDR) $(GB)/libzrt-guest.a $(GB)/boot.o $(GB)/kernel.ld $(GLUE)
+	$(RT_CC) $(GUEST_CFLAGS) -Wno-infinite-recursion -Iruntime/guest -c $< -o $(GB)/fault-test.o
+	ld -n --no-warn-rwx-segments -T $(GB)/kernel.ld -o $@ $(GB)/boot.o $(GB)/fault-test.o \
+	  $(GLUE) $(GB)/libzrt-guest.a
+
+# The showcase: the compiler itself as a guest image, linked from the
+# bootstrap's last stage, $(B)/stage3.s (the assembly of $(B)/stage3 and
+# of build/$(ARCH)/zoot, its copy), so the guest and $(B)/stage3 compile
+# any program to the same bytes; test/guest/run checks it.  This never
+# runs the bootstrap itself (`make bootstrap` first):
+#   scripts/boot build/x86_64/guest/zoot.img --mem 1g --in prog.zt \
+#       --in out --out result -- --compile -o out prog.zt
+.PHONY: guest-compiler
+
+guest-compiler: $(GB)/zoot.img
+
+$(GB)/zoot.img: $(wildcard $(B)/stage3.s/*.s) $(GB)/libzrt-guest.a $(GB)/boot.o $(GB)/kernel.ld \
+  $(GB)/unpack.bin $(GB)/pack $(GLUE)
+	@rm -rf $(GB)/zoot.o && mkdir -p $(GB)/zoot.o
+	@for s in $(B)/stage3.s/*.s; do o=$(GB)/zoot.o/$$(basename $$s .s).o; \
+	  echo "as --64 -o $$o $$s"; as --64 -o $$o $$s || exit 1; done
+	ld -n --no-warn-rwx-segments --strip-all -T $(GB)/kernel.ld -o $(GB)/zoot.elf $(GB)/boot.o \
+	  $(GB)/zoot.o/*.o $(GLUE) $(GB)/libzrt-guest.a
+	$(GB)/pack $(GB)/zoot.elf $(GB)/unpack.bin $@
+
+# ---- Cross-build here, test on a machine of the target over ssh -------------
+# `make remote-check ARCH=arm ARM_HOST=[user@]host[:port]`: the compiler
+# built for this machine (`make bootstrap`, with BOOTSTRAP_HOST if there
+# is no sbcl here) cross-compiles the compiler, the library and the
+# test/lang programs for ARCH; scripts/remote-check sends them to the
+# host, runs the programs and the bootstrap from the cross-built stage1
+# there (stage2 and stage3 must emit the cross compiler's assembly), and
+# brings the results back to $(B)/remote-check.  Non-zero on any
+# failure.  TARGET_HOST is the same for any ARCH; REMOTE_TESTS="PATTERN..."
+# runs only the programs whose name contains one; REMOTE_TMPDIR is where
+# the host makes its private directory (default its /tmp).
+ARM_HOST ?=
+TARGET_HOST ?= $(ARM_HOST)
+REMOTE_TESTS ?=
+REMOTE_TMPDIR ?=
+
+.PHONY: remote-check
+
+# Before anything is built: without a host there is nothing to do.
+ifneq ($(filter remote-check,$(MAKECMDGOALS)),)
+ifeq ($(strip $(TARGET_HOST)),)
+$(error remote-check: set ARM_HOST=[user@]host[:port], the machine to test on)
+endif
+endif
+
+remote-check: $(RT_LIB) $(GLUE)
+	scripts/remote-check --probe --target $(ARCH) --host "$(TARGET_HOST)"
+	$(MAKE) --no-print-directory bootstrap ARCH=$(HOST_ARCH)
+	ZOOT_COMPILER_SOURCES="$(COMPILER_SOURCES)" ZOOT_LIBRARY_SOURCES="$(LIBRARY_SOURCES)" \
+	scripts/remote-check --target $(ARCH) --host "$(TARGET_HOST)" \
+	  $(if $(REMOTE_TMPDIR),--remote-tmp "$(REMOTE_TMPDIR)") $(REMOTE_TESTS)
 
 # ---- Install ----------------------------------------------------------------
 # `make install [PREFIX=/usr/local] [DESTDIR=]` installs
@@ -216,4 +386,4 @@ $(PEAK_RSS): tools/peak-rss.c
 	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -o $@ $<
 
 asm-memory: $(PEAK_RSS)
-	test/asm-memory/run --dir $(B)/stage3.s
+	test/asm-memory/run --target $(ARCH) --dir $(B)/stage3.s

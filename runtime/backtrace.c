@@ -3,7 +3,8 @@
  *
  * In:  section zoot_sites (4 words per call site: return address,
  *      procedure name, "file:line:col" or 0, flags; bit 0 = library
- *      code), and the chain of Zoot frames on the stack.
+ *      code, bit 1 = shown only as the innermost frame), and the chain
+ *      of Zoot frames on the stack.
  * Out: %machine-backtrace, which the library prints for an uncaught
  *      error, and zrt_print_backtrace for the runtime's own fatal paths
  *      (stack overflow, heap exhausted), which must not allocate.
@@ -17,6 +18,12 @@
  * -1, pushed when C called Zoot) continues at its saved frame C[-2],
  * running at ((zval *)C[-3])[-1].  Frames whose pc is not a known call
  * site, or is a library one, are not shown.
+ *
+ * Bit 1 is for calls that are tail calls in the interpreter but return
+ * in compiled code: the call a top-level form ends with (the unit's init
+ * function goes on to the next form).  The interpreter shows the site of
+ * its latest tail call only until the callee makes a call of its own, so
+ * such a site is shown only when no user frame is shown inside it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +33,9 @@ extern zval __start_zoot_sites[] __attribute__((weak));
 extern zval __stop_zoot_sites[] __attribute__((weak));
 
 #define SHOWN_FRAMES 20
+
+/* Flag bit 1 of a site (bit 0 is ZRT_SITE_LIBRARY). */
+#define SITE_INNERMOST_ONLY 2
 
 static const struct zrt_site *sites;
 static size_t nsites;
@@ -97,6 +107,16 @@ static int show_library_frames(void)
 	return cached;
 }
 
+/* Is SITE a user frame, given that N user frames were found inside it? */
+static int shown(const struct zrt_site *site, size_t n, int all)
+{
+	if (all)
+		return 1;
+	if (site->flags & ZRT_SITE_LIBRARY)
+		return 0;
+	return !(site->flags & SITE_INNERMOST_ONLY) || n == 0;
+}
+
 /* Calls VISIT for each user frame, innermost first; returns how many. */
 static size_t walk(void (*visit)(const struct zrt_site *, size_t, void *), void *ctx)
 {
@@ -116,7 +136,7 @@ static size_t walk(void (*visit)(const struct zrt_site *, size_t, void *), void 
 			continue;
 		}
 		site = zrt_site_lookup(pc);
-		if (site && (all || !(site->flags & ZRT_SITE_LIBRARY))) {
+		if (site && shown(site, n, all)) {
 			if (visit)
 				visit(site, n, ctx);
 			n++;

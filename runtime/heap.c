@@ -72,6 +72,13 @@ static zval *get_space(size_t words)
 		spare_lo = NULL;
 		return p;
 	}
+	/* A spare of another size will not be used again (spaces only
+	 * grow): give it back first, so that growing needs the current
+	 * space and the new one only (a guest has no memory to spare). */
+	if (spare_lo) {
+		zrt_host_unmap(spare_lo, spare_words * sizeof(zval));
+		spare_lo = NULL;
+	}
 	return zrt_host_map(words * sizeof(zval));
 }
 
@@ -181,6 +188,16 @@ static size_t size_to_fit(size_t live, size_t need)
 	return words;
 }
 
+/* Free words below the usable end.  Zero, not negative, when the live
+ * data reaches past it: that happens when the maximum was lowered to
+ * the current size because the system refused a bigger space. */
+static size_t room(void)
+{
+	zval *end = usable_end();
+
+	return zrt_heap_ptr < end ? (size_t)(end - zrt_heap_ptr) : 0;
+}
+
 /* Collect (and grow) until NEED words fit below the usable end. */
 static void make_room(size_t need)
 {
@@ -202,7 +219,7 @@ static void make_room(size_t need)
 			reserve_open = 0;
 		if (live > space_words / 2 && space_words < max_words)
 			next_words = space_words > max_words / 2 ? max_words : space_words * 2;
-		if (need <= (size_t)(usable_end() - zrt_heap_ptr))
+		if (need <= room())
 			return;
 		if (space_words < max_words && need <= max_words) {
 			size_t fit = size_to_fit(live, need);
@@ -219,7 +236,7 @@ zval *zrt_gc_alloc(zval words)
 {
 	zval *p;
 
-	if (stress || words > (size_t)(usable_end() - zrt_heap_ptr))
+	if (stress || words > room())
 		make_room(words);
 	p = zrt_heap_ptr;
 	zrt_heap_ptr = p + words;

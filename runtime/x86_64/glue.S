@@ -14,12 +14,7 @@
  * the stack pointer or the frame chain in ways C cannot express.
  */
 
-#define FALSE 10
-#define TRUE 266
-#define NIL 18
-#define UNSPEC 26
-#define CLOSURE_HEADER_LOW 30		/* (3 << 3) | 6 */
-#define MAX_ARGS 1048576
+#include "../glue.h"
 
 	.section zoot_globals, "aw", @progbits
 	.balign 8
@@ -29,15 +24,7 @@
 zrt_ec_chain:
 	.quad FALSE
 
-	.section .rodata
-msg_stack_overflow:
-	.asciz "stack overflow (recursion too deep)"
-msg_dead_continuation:
-	.asciz "continuation called outside its extent"
-msg_apply_too_many:
-	.asciz "apply: too many arguments"
-msg_glue_arity:
-	.asciz "wrong number of arguments to a runtime routine"
+	GLUE_MESSAGES
 
 	.text
 

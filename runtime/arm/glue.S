@@ -1,0 +1,503 @@
+/*
+ * runtime/arm/glue.S - the few routines that must be assembly (ARMv5TE).
+ *
+ * In:  the calling convention of runtime/ABI.md, section ARM: closure
+ *      in r5, argument count in r4, arguments in r0-r3 and
+ *      zrt_args[4...], heap pointer/limit in r10/r9, frames chained
+ *      through fp with a slot-count marker at [fp, #-4] and, at [sp],
+ *      the word that holds a C call's return address.
+ * Out: zrt_start and zrt_call (C entering Zoot), zrt_ccall (Zoot
+ *      calling C), zrt_alloc_slow (the slow path of inline allocation),
+ *      zrt_stack_overflow (the prologue check failed), zrt_call_ec and
+ *      zrt_escape (escape-only continuations), zrt_apply (calling with a
+ *      list of arguments).
+ *
+ * Everything else the generated code needs is C.  These routines move
+ * the stack pointer or the frame chain in ways C cannot express.  The
+ * runtime walks frames as words: f[0] the caller's fp, f[1] the return
+ * address, f[-1] the marker; a call into C records fp in zrt_zoot_frame
+ * and sp + 4 in zrt_zoot_sp, with the return address in the word at sp,
+ * so that zrt_zoot_sp[-1] is the pc of the innermost frame as on x86.
+ * ARM state, gas's default syntax, EABI; no instruction newer than v5TE.
+ */
+
+#define FALSE 10
+#define TRUE 266
+#define NIL 18
+#define UNSPEC 26
+#define CLOSURE_HEADER_LOW 30		/* (3 << 3) | 6 */
+#define MAX_ARGS 1048576
+
+	.arm
+	.section zoot_globals, "aw", %progbits
+	.balign 8
+/* The innermost active escape continuation, #f when none: each one
+ * links to the one that was innermost when it was made. */
+	.globl zrt_ec_chain
+zrt_ec_chain:
+	.long FALSE
+	.long 0
+
+	.section .rodata
+msg_stack_overflow:
+	.asciz "stack overflow (recursion too deep)"
+msg_dead_continuation:
+	.asciz "continuation called outside its extent"
+msg_apply_too_many:
+	.asciz "apply: too many arguments"
+msg_glue_arity:
+	.asciz "wrong number of arguments to a runtime routine"
+
+	.text
+	.balign 4
+
+/*
+ * void zrt_start(zval *stack_top, zval closure): switch to the Zoot
+ * stack and run the program's entry closure.  The entry ends by calling
+ * exit; if it ever returns, exit with status 0.
+ */
+	.globl zrt_start
+	.type zrt_start, %function
+zrt_start:
+	mov sp, r0
+	mov fp, #0
+	mov r0, r1
+	mov r1, #0
+	mov r2, #0
+	bl zrt_call
+	mov r0, #0
+	bl zp_exit
+	udf #0
+	.size zrt_start, .-zrt_start
+
+/*
+ * zval zrt_call(zval closure, zint argc, zval *argv): C calls Zoot.
+ * The entry frame has the marker -1 at [fp, #-4] and keeps the
+ * runtime's record of the Zoot frame that called into C at [fp, #-8]
+ * (zrt_zoot_frame) and [fp, #-12] (zrt_zoot_sp), so the collector and
+ * the backtrace walk skip the C frames in between.  C's callee-saved
+ * r4-r10 are kept below them; r9/r10 become the heap registers.
+ *
+ * Frame: fp-4 marker, fp-8 frame, fp-12 sp, fp-40..fp-16 r4-r10,
+ * fp-44 padding, fp-48 = sp: the return-address word.
+ */
+	.globl zrt_call
+	.type zrt_call, %function
+zrt_call:
+	push {fp, lr}
+	mov fp, sp
+	sub sp, sp, #48
+	sub ip, fp, #12
+	stmdb ip, {r4, r5, r6, r7, r8, r9, r10}
+	mvn ip, #0
+	str ip, [fp, #-4]
+	ldr ip, =zrt_zoot_frame
+	ldr ip, [ip]
+	str ip, [fp, #-8]
+	ldr ip, =zrt_zoot_sp
+	ldr ip, [ip]
+	str ip, [fp, #-12]
+	ldr ip, =zrt_heap_ptr
+	ldr r10, [ip]
+	ldr ip, =zrt_heap_limit
+	ldr r9, [ip]
+	mov r5, r0
+	mov r4, r1
+	mov r6, r2
+	/* Arguments 4 and up go to zrt_args[i]. */
+	ldr r7, =zrt_args
+	mov r8, #4
+1:	cmp r8, r4
+	bge 2f
+	ldr ip, [r6, r8, lsl #2]
+	str ip, [r7, r8, lsl #2]
+	add r8, r8, #1
+	b 1b
+	/* The first four, only as many as there are. */
+2:	cmp r4, #4
+	ldrge r3, [r6, #12]
+	cmp r4, #3
+	ldrge r2, [r6, #8]
+	cmp r4, #2
+	ldrge r1, [r6, #4]
+	cmp r4, #1
+	ldrge r0, [r6]
+	and ip, r5, #7
+	cmp ip, #3
+	ldreqb ip, [r5, #-3]
+	cmpeq ip, #CLOSURE_HEADER_LOW
+	bne not_a_procedure
+	ldr ip, [r5, #1]
+	blx ip
+	ldr ip, =zrt_heap_ptr
+	str r10, [ip]
+	ldr r1, [fp, #-8]
+	ldr ip, =zrt_zoot_frame
+	str r1, [ip]
+	ldr r1, [fp, #-12]
+	ldr ip, =zrt_zoot_sp
+	str r1, [ip]
+	sub ip, fp, #12
+	ldmdb ip, {r4, r5, r6, r7, r8, r9, r10}
+	mov sp, fp
+	pop {fp, pc}
+	.size zrt_call, .-zrt_call
+
+/* r5 is not a procedure: (%call-error value), which raises.  Reached by
+ * a branch from a frame whose lowest word is free for a C call. */
+not_a_procedure:
+	mov r0, r5
+	ldr r5, =zl__25call_2derror
+	ldr r5, [r5]
+	mov r4, #1
+	ldr ip, [r5, #1]
+	blx ip
+	udf #0
+	.ltorg
+
+/*
+ * Zoot calls the C function in ip with r0-r3 and a fifth argument in r4
+ * (AAPCS: on the stack).  The caller's frame is recorded for the
+ * collector and backtraces, the heap pointer published, and both heap
+ * registers reloaded afterwards.  r10 is free to use once stored.
+ */
+	.globl zrt_ccall
+	.type zrt_ccall, %function
+zrt_ccall:
+	str lr, [sp]
+	ldr lr, =zrt_heap_ptr
+	str r10, [lr]
+	ldr lr, =zrt_zoot_frame
+	str fp, [lr]
+	ldr lr, =zrt_zoot_sp
+	add r10, sp, #4
+	str r10, [lr]
+	sub sp, sp, #8
+	str r4, [sp]
+	blx ip
+	add sp, sp, #8
+	ldr ip, =zrt_heap_ptr
+	ldr r10, [ip]
+	ldr ip, =zrt_heap_limit
+	ldr r9, [ip]
+	ldr pc, [sp]
+	.size zrt_ccall, .-zrt_ccall
+
+/*
+ * The slow path of an inline allocation: r0 is the old heap pointer,
+ * r10 already bumped past the limit by the size.  Undo the bump, let the
+ * collector make room, return the address in r0 with r10 past the new
+ * object.  Entered by bl from a Zoot frame; r1-r3, ip and lr are lost.
+ */
+	.globl zrt_alloc_slow
+	.type zrt_alloc_slow, %function
+zrt_alloc_slow:
+	str lr, [sp]
+	sub r1, r10, r0
+	mov r10, r0
+	ldr ip, =zrt_heap_ptr
+	str r10, [ip]
+	ldr ip, =zrt_zoot_frame
+	str fp, [ip]
+	ldr ip, =zrt_zoot_sp
+	add r2, sp, #4
+	str r2, [ip]
+	mov r0, r1, lsr #2
+	bl zrt_gc_alloc
+	ldr ip, =zrt_heap_ptr
+	ldr r10, [ip]
+	ldr ip, =zrt_heap_limit
+	ldr r9, [ip]
+	ldr pc, [sp]
+	.size zrt_alloc_slow, .-zrt_alloc_slow
+
+/*
+ * A prologue found sp below zrt_stack_limit.  Lower the limit into the
+ * reserve so the error can be handled and reported, then raise the
+ * error (zrt_escape puts the limit back when a handler escapes).
+ */
+	.globl zrt_stack_overflow
+	.type zrt_stack_overflow, %function
+zrt_stack_overflow:
+	ldr ip, =zrt_stack_low
+	ldr ip, [ip]
+	add ip, ip, #16384
+	ldr r0, =zrt_stack_limit
+	str ip, [r0]
+	str lr, [sp]
+	ldr ip, =zrt_heap_ptr
+	str r10, [ip]
+	ldr ip, =zrt_zoot_frame
+	str fp, [ip]
+	ldr ip, =zrt_zoot_sp
+	add r1, sp, #4
+	str r1, [ip]
+	ldr r0, =msg_stack_overflow
+	bl zrt_simple_error
+	udf #0
+	.size zrt_stack_overflow, .-zrt_stack_overflow
+
+/* Report a runtime error with the C string in r0 from a glue routine
+ * entered by a Zoot call: make a frame without slots first. */
+glue_error:
+	push {fp, lr}
+	mov fp, sp
+	sub sp, sp, #8
+	mov ip, #0
+	str ip, [fp, #-4]
+	str ip, [sp]
+	ldr ip, =zrt_heap_ptr
+	str r10, [ip]
+	ldr ip, =zrt_zoot_frame
+	str fp, [ip]
+	ldr ip, =zrt_zoot_sp
+	add r1, sp, #4
+	str r1, [ip]
+	bl zrt_simple_error
+	udf #0
+
+glue_arity:
+	ldr r0, =msg_glue_arity
+	b glue_error
+	.ltorg
+
+/*
+ * The error stubs of generated code end here.  A stub loads the
+ * messages, calls one of these with bl, and the routine jumps to the
+ * Zoot procedure that raises the error (closure in r5, count in r4),
+ * leaving lr alone: the procedure's frame then returns, as far as the
+ * backtrace can tell, into the stub, whose address is its call site.
+ */
+	.globl zrt_err_type
+	.type zrt_err_type, %function
+zrt_err_type:			/* r0 who, r1 expected, r2 the value */
+	ldr r5, =zl__25type_2derror
+	mov r4, #3
+	b err_call
+	.size zrt_err_type, .-zrt_err_type
+
+	.globl zrt_err_integer
+	.type zrt_err_integer, %function
+zrt_err_integer:		/* r3 who, r0 and r1 the operands */
+	mov r2, r1
+	mov r1, r0
+	mov r0, r3
+	ldr r5, =zl__25integer_2dtype_2derror
+	mov r4, #3
+	b err_call
+	.size zrt_err_integer, .-zrt_err_integer
+
+	.globl zrt_err_range
+	.type zrt_err_range, %function
+zrt_err_range:			/* r3 who, r1 the index, r0 the object */
+	mov r2, r0
+	mov r0, r3
+	ldr r5, =zl__25range_2derror
+	mov r4, #3
+	b err_call
+	.size zrt_err_range, .-zrt_err_range
+
+	.globl zrt_err_simple
+	.type zrt_err_simple, %function
+zrt_err_simple:			/* r0 the message */
+	ldr r5, =zl__25simple_2derror
+	mov r4, #1
+	b err_call
+	.size zrt_err_simple, .-zrt_err_simple
+
+	.globl zrt_err_overflow
+	.type zrt_err_overflow, %function
+zrt_err_overflow:		/* r0 who */
+	ldr r5, =zl__25overflow_2derror
+	mov r4, #1
+	b err_call
+	.size zrt_err_overflow, .-zrt_err_overflow
+
+	.globl zrt_err_call
+	.type zrt_err_call, %function
+zrt_err_call:			/* r5 the value that was called */
+	mov r0, r5
+	ldr r5, =zl__25call_2derror
+	mov r4, #1
+	b err_call
+	.size zrt_err_call, .-zrt_err_call
+
+/* A record access that is not the fast case: the C versions check
+ * everything and raise the error.  r0-r3 hold x, type, i and who (ref)
+ * or x, type, i, v with who in zrt_args[4] (set). */
+	.globl zrt_err_record_ref
+	.type zrt_err_record_ref, %function
+zrt_err_record_ref:
+	ldr r5, =zl__25c_2dchecked_2drecord_2dref
+	mov r4, #4
+	b err_call
+	.size zrt_err_record_ref, .-zrt_err_record_ref
+
+	.globl zrt_err_record_set
+	.type zrt_err_record_set, %function
+zrt_err_record_set:
+	ldr r5, =zl__25c_2dchecked_2drecord_2dset_21
+	mov r4, #5
+	b err_call
+	.size zrt_err_record_set, .-zrt_err_record_set
+
+/* r5 is a global cell holding a procedure: tail-call it. */
+err_call:
+	ldr r5, [r5]
+	ldr pc, [r5, #1]
+
+/*
+ * A procedure was called with the wrong number of arguments (r4), its
+ * name and the count it expects in r0 and r1; lr is its caller's return
+ * address.  Make a frame of no slots and call (%arity-error name
+ * expected got).
+ */
+	.globl zrt_err_arity
+	.type zrt_err_arity, %function
+zrt_err_arity:
+	push {fp, lr}
+	mov fp, sp
+	sub sp, sp, #8
+	mov ip, #0
+	str ip, [fp, #-4]
+	str ip, [sp]
+	mov r2, r4, lsl #2
+	ldr r5, =zl__25arity_2derror
+	ldr r5, [r5]
+	mov r4, #3
+	ldr ip, [r5, #1]
+	blx ip
+	udf #0
+	.size zrt_err_arity, .-zrt_err_arity
+	.ltorg
+
+/*
+ * (%call/ec f): call F with an escape procedure K.  K is a closure
+ * whose fields are this frame's fp (8-byte aligned, so it reads as a
+ * fixnum to the collector), an active flag, and the previous innermost
+ * continuation.  Calling K while this call is active returns its
+ * argument from here; once this call has returned, K is dead.
+ *
+ * Frame: marker 3 at fp-4, slot 0 = f at fp-8, slot 1 = k at fp-12,
+ * slot 2 unused at fp-16, padding, the return-address word at fp-24.
+ * K: header, code, fp (+5 from the tagged pointer), active flag (+9),
+ * previous continuation (+13), padding.
+ */
+#define EC_FRAME 24
+	.globl zrt_call_ec
+	.type zrt_call_ec, %function
+zrt_call_ec:
+	cmp r4, #1
+	bne glue_arity
+	push {fp, lr}
+	mov fp, sp
+	sub sp, sp, #EC_FRAME
+	mov ip, #12
+	str ip, [fp, #-4]
+	str r0, [fp, #-8]
+	mov ip, #0
+	str ip, [fp, #-12]
+	str ip, [fp, #-16]
+	mov r0, r10
+	add r10, r10, #24
+	cmp r10, r9
+	blhi zrt_alloc_slow
+	ldr r1, =(4 << 8 | 3 << 3 | 6)
+	ldr r2, =zrt_escape
+	mov r3, fp
+	ldr ip, =TRUE
+	stmia r0, {r1, r2, r3, ip}
+	ldr r2, =zrt_ec_chain
+	ldr r1, [r2]
+	str r1, [r0, #16]
+	add r0, r0, #3
+	str r0, [fp, #-12]
+	str r0, [r2]
+	ldr r5, [fp, #-8]
+	and ip, r5, #7
+	cmp ip, #3
+	ldreqb ip, [r5, #-3]
+	cmpeq ip, #CLOSURE_HEADER_LOW
+	bne not_a_procedure
+	mov r4, #1
+	ldr ip, [r5, #1]
+	blx ip
+	/* F returned: K dies. */
+	ldr ip, [fp, #-12]
+	mov r1, #FALSE
+	str r1, [ip, #9]
+	ldr r1, [ip, #13]
+	ldr r2, =zrt_ec_chain
+	str r1, [r2]
+zrt_call_ec_return:
+	mov sp, fp
+	pop {fp, pc}
+	.size zrt_call_ec, .-zrt_call_ec
+
+/*
+ * The code of an escape procedure: r5 is K, the value in r0 (none means
+ * unspecified).  Continuations inside K's extent die with it.
+ */
+	.type zrt_escape, %function
+zrt_escape:
+	cmp r4, #0
+	moveq r0, #UNSPEC
+	ldr ip, [r5, #9]
+	cmp ip, #FALSE
+	beq 4f
+	ldr r1, =zrt_ec_chain
+	ldr r2, [r1]
+	mov r3, #FALSE
+2:	cmp r2, r5
+	beq 3f
+	str r3, [r2, #9]
+	ldr r2, [r2, #13]
+	b 2b
+3:	str r3, [r5, #9]
+	ldr r2, [r5, #13]
+	str r2, [r1]
+	/* A handler of a stack overflow may be escaping: give the normal
+	 * limit back. */
+	ldr r2, =zrt_stack_low
+	ldr r2, [r2]
+	add r2, r2, #262144
+	ldr r3, =zrt_stack_limit
+	str r2, [r3]
+	ldr fp, [r5, #5]
+	sub sp, fp, #EC_FRAME
+	b zrt_call_ec_return
+4:	ldr r0, =msg_dead_continuation
+	b glue_error
+	.size zrt_escape, .-zrt_escape
+	.ltorg
+
+/*
+ * (%apply f list): call F with the elements of LIST (a proper list, as
+ * the library's apply has checked) as its arguments, as a tail call:
+ * lr still holds the caller's return address.
+ */
+	.globl zrt_apply
+	.type zrt_apply, %function
+zrt_apply:
+	cmp r4, #2
+	bne glue_arity
+	mov r5, r0
+	mov r4, #0
+	ldr ip, =zrt_args
+1:	cmp r1, #NIL
+	beq 2f
+	cmp r4, #MAX_ARGS
+	bhs 3f
+	ldr r2, [r1, #-1]
+	str r2, [ip, r4, lsl #2]
+	ldr r1, [r1, #3]
+	add r4, r4, #1
+	b 1b
+2:	ldmia ip, {r0, r1, r2, r3}
+	ldr pc, [r5, #1]
+3:	ldr r0, =msg_apply_too_many
+	b glue_error
+	.size zrt_apply, .-zrt_apply
+	.ltorg
+
+	.section .note.GNU-stack, "", %progbits

@@ -1,0 +1,208 @@
+/*
+ * runtime/guest/os.c - the process services of a guest: command line,
+ * environment, time, exit.
+ *
+ * In:  the kernel command line, as scripts/boot writes it:
+ *
+ *          NAME=VALUE ... -- PROGRAM ARG ...
+ *
+ *      words separated by spaces, each percent-encoded (every byte that
+ *      is not a letter, digit or one of . _ - / = , : + is written %XX,
+ *      and an empty word is a lone %), so any argument survives; without
+ *      a "--" word every word is an argument.  Requests from the library: %command-line, %getenv,
+ *      %current-jiffy, %jiffies-per-second, %exit.
+ * Out: the program's arguments and environment; the clock; power-off
+ *      carrying the exit status.
+ *
+ * Why it exists: it stands where runtime/host/os.c stands.  A guest has
+ * no process to inherit an environment from, so the environment is what
+ * the command line brings (scripts/boot passes PATH, HOME and every
+ * ZOOT_* variable of its own, so ZOOT_HEAP_MAX, ZOOT_GC_STRESS and the
+ * rest work in a guest as they do hosted).
+ *
+ * Exit statuses.  As hosted, a status is taken modulo 256.  The machine's
+ * power-off (isa-debug-exit on x86, whose exit code is status * 2 + 1)
+ * loses the top bit in an 8-bit process exit code, so a status of 128 or
+ * more is also written to the output disk, where scripts/boot finds it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "guest.h"
+
+#define JIFFIES_PER_SECOND (sizeof(zval) >= 8 ? 1000000 : 1000)
+
+static char **env_vars;
+static int env_count;
+static char **args;
+static int arg_count;
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The word of N bytes at W, percent-decoded, malloc'ed. */
+static char *decode(const char *w, size_t n)
+{
+	char *out = malloc(n + 1);
+	size_t i, k = 0;
+
+	if (!out)
+		zrt_fatal("out of memory (command line)");
+	if (n == 1 && w[0] == '%')
+		n = 0;		/* the empty word */
+	for (i = 0; i < n; i++) {
+		int hi, lo;
+
+		if (w[i] == '%' && i + 2 < n && (hi = hex_digit(w[i + 1])) >= 0 &&
+		    (lo = hex_digit(w[i + 2])) >= 0) {
+			out[k++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			out[k++] = w[i];
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
+void zrt_os_init(const char *cmdline)
+{
+	const char *s;
+	char **words;
+	int n = 0, i, dashes = -1;
+
+	/* Count, then cut. */
+	for (s = cmdline; *s;) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		n++;
+		while (*s && *s != ' ')
+			s++;
+	}
+	words = malloc((size_t)(n + 1) * sizeof(*words));
+	if (!words)
+		zrt_fatal("out of memory (command line)");
+	n = 0;
+	for (s = cmdline; *s;) {
+		const char *start;
+
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		start = s;
+		while (*s && *s != ' ')
+			s++;
+		if (dashes < 0 && s - start == 2 && start[0] == '-' && start[1] == '-') {
+			dashes = n;
+			continue;
+		}
+		words[n++] = decode(start, (size_t)(s - start));
+	}
+	if (dashes < 0)
+		dashes = 0;
+	env_vars = words;
+	env_count = 0;
+	for (i = 0; i < dashes; i++) {
+		if (strchr(words[i], '='))
+			words[env_count++] = words[i];
+	}
+	args = words + dashes;
+	arg_count = n - dashes;
+	if (arg_count == 0) {
+		static char *program[] = { "zoot" };
+
+		args = program;
+		arg_count = 1;
+	}
+}
+
+char *getenv(const char *name)
+{
+	size_t n = strlen(name);
+	int i;
+
+	for (i = 0; i < env_count; i++) {
+		if (strncmp(env_vars[i], name, n) == 0 && env_vars[i][n] == '=')
+			return env_vars[i] + n + 1;
+	}
+	return NULL;
+}
+
+/* For the runtime's unit tests, which set arguments directly. */
+void zrt_host_set_command_line(int argc, char **argv)
+{
+	args = argv;
+	arg_count = argc;
+}
+
+/* The program name first, then the arguments, as strings. */
+zval zp_command_line(void)
+{
+	zval list = ZNULL, s = ZFALSE;
+	int i;
+
+	ZROOT(list);
+	ZROOT(s);
+	for (i = arg_count - 1; i >= 0; i--) {
+		s = zrt_string_from_cstr(args[i]);
+		list = zrt_cons(s, list);
+	}
+	return list;
+}
+
+zval zp_getenv(zval name)
+{
+	char *n, *value;
+	size_t len;
+
+	if (!IS_STRING(name))
+		zrt_type_error("%getenv", "a string", name);
+	n = zrt_string_to_utf8(name, &len);
+	if (!n)
+		zrt_fatal("out of memory (getenv)");
+	value = strlen(n) == len ? getenv(n) : NULL;
+	free(n);
+	return value ? zrt_string_from_cstr(value) : ZFALSE;
+}
+
+uint64_t zrt_host_nanoseconds(void)
+{
+	return zrt_arch_nanoseconds();
+}
+
+zval zp_current_jiffy(void)
+{
+	uint64_t jiffies = zrt_host_nanoseconds() / (1000000000u / JIFFIES_PER_SECOND);
+
+	return MAKE_FIXNUM((zint)(jiffies & (uint64_t)FIXNUM_MAX));
+}
+
+zval zp_jiffies_per_second(void)
+{
+	return MAKE_FIXNUM(JIFFIES_PER_SECOND);
+}
+
+_Noreturn void zrt_host_exit(int code)
+{
+	int status = code & 0xff;
+
+	zrt_host_flush_stdout();
+	if (status >= 128)
+		zrt_files_record_status(status);
+	zrt_arch_exit(status);
+}
+
+_Noreturn zval zp_exit(zval code)
+{
+	zrt_host_exit(IS_FIXNUM(code) ? (int)FIXNUM_VALUE(code) : 70);
+}

@@ -1,0 +1,95 @@
+/*
+ * runtime/guest/stack.c - the Zoot stack's limits, and what a fault means.
+ *
+ * In:  the stack memory.c carved and mapped; faults reported by the
+ *      machine's trap handler (runtime/guest/<arch>/traps.c).
+ * Out: zrt_stack_low and zrt_stack_limit for the prologue checks;
+ *      zrt_stack_top for zrt_start; for a fault, the same report a hosted
+ *      program's SIGSEGV handler gives, and exit status 70.
+ *
+ * Why it exists: it stands where runtime/host/stack.c stands.  Generated
+ * code checks the stack pointer against zrt_stack_limit in every
+ * prologue and raises a catchable error; whatever slips past that check
+ * runs into the unmapped space below the stack, where the page fault is
+ * reported as a stack overflow.  Any other fault is an internal error,
+ * never a silent reset of the machine.
+ */
+#include "guest.h"
+
+#define HEADROOM_BYTES ((size_t)256 << 10)
+
+zval *zrt_stack_limit;
+zval *zrt_stack_low;
+
+void zrt_stack_init(void)
+{
+	zrt_stack_low = (zval *)zrt_guest_stack_lo;
+	zrt_stack_limit = (zval *)(zrt_guest_stack_lo + HEADROOM_BYTES);
+}
+
+zval *zrt_stack_top(void)
+{
+	return (zval *)zrt_guest_stack_hi;
+}
+
+/* The machine leaves at least this much unmapped below the stack. */
+#define GUARD_BYTES ((uintptr_t)64 << 20)
+
+int zrt_in_stack_guard(uintptr_t addr)
+{
+	uintptr_t lo = (uintptr_t)zrt_guest_stack_lo;
+
+	return addr < lo && addr >= lo - GUARD_BYTES;
+}
+
+static void say(const char *s)
+{
+	zrt_host_write_str(2, s);
+}
+
+static void say_hex(uintptr_t x)
+{
+	char buf[2 + 2 * sizeof(x) + 1];
+	size_t k = sizeof(buf);
+
+	buf[--k] = '\0';
+	do {
+		buf[--k] = "0123456789abcdef"[x & 15];
+		x >>= 4;
+	} while (x);
+	buf[--k] = 'x';
+	buf[--k] = '0';
+	say(buf + k);
+}
+
+/*
+ * A fault: a page fault at ADDR when PAGE_FAULT, otherwise the exception
+ * named WHAT at instruction PC.  A second fault while reporting (a
+ * corrupt frame chain, say) stops the machine at once.
+ */
+_Noreturn void zrt_guest_fault(int page_fault, uintptr_t addr, const char *what, uintptr_t pc)
+{
+	static volatile int busy;
+
+	if (busy) {
+		zrt_console_emergency("error: internal error: fault while reporting a fault\n");
+		zrt_arch_exit(70);
+	}
+	busy = 1;
+	zrt_host_flush_stdout();
+	if (page_fault && zrt_in_stack_guard(addr)) {
+		say("error: stack overflow (recursion too deep)\n");
+		zrt_print_backtrace();
+	} else if (page_fault) {
+		say("error: internal error: segmentation fault at ");
+		say_hex(addr);
+		say("\n");
+	} else {
+		say("error: internal error: ");
+		say(what);
+		say(" at ");
+		say_hex(pc);
+		say("\n");
+	}
+	zrt_host_exit(70);
+}

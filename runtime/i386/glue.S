@@ -1,0 +1,305 @@
+/*
+ * runtime/i386/glue.S - the few routines that must be assembly (i386).
+ *
+ * In:  the calling convention of runtime/ABI.md, section "i386" (closure
+ *      in %edi, argument count in %eax, arguments in %ebx %ecx %edx and
+ *      zrt_args[3...], heap pointer and limit in memory, frames chained
+ *      through %ebp with a slot-count marker at -4(%ebp)); C functions
+ *      follow cdecl (arguments on the stack, %esp 16-byte aligned at
+ *      the call; %ebx %esi %edi %ebp preserved).
+ * Out: zrt_start and zrt_call (C entering Zoot), zrt_alloc_slow (the
+ *      slow path of inline allocation), zrt_stack_overflow (the prologue
+ *      check failed), zrt_call_ec and zrt_escape (escape-only
+ *      continuations), zrt_apply (calling with a list of arguments).
+ *
+ * Everything else the generated code needs is C.  These routines move
+ * the stack pointer or the frame chain in ways C cannot express.  A
+ * Zoot frame leaves %esp 16-byte aligned, so a routine called from Zoot
+ * code starts with %esp at 12 mod 16, as a C function does.
+ */
+
+#include "../glue.h"
+
+	.section zoot_globals, "aw", @progbits
+	.balign 8
+/* The innermost active escape continuation, #f when none: each one
+ * links to the one that was innermost when it was made. */
+	.globl zrt_ec_chain
+zrt_ec_chain:
+	.long FALSE
+
+	GLUE_MESSAGES
+
+	.text
+
+/*
+ * void zrt_start(zval *stack_top, zval closure): switch to the Zoot
+ * stack and run the program's entry closure.  The entry ends by calling
+ * exit; if it ever returns, exit with status 0.
+ */
+	.globl zrt_start
+	.type zrt_start, @function
+zrt_start:
+	mov 4(%esp), %eax
+	mov 8(%esp), %edx
+	mov %eax, %esp
+	and $-16, %esp
+	xor %ebp, %ebp
+	sub $16, %esp
+	mov %edx, (%esp)
+	movl $0, 4(%esp)
+	movl $0, 8(%esp)
+	call zrt_call
+	movl $0, (%esp)
+	call zp_exit
+	ud2
+	.size zrt_start, .-zrt_start
+
+/*
+ * zval zrt_call(zval closure, zint argc, zval *argv): C calls Zoot.
+ * The entry frame it pushes has the marker -1 and keeps the runtime's
+ * record of the Zoot frame that called into C, so the collector and the
+ * backtrace walk skip the C frames in between.  C's callee-saved
+ * registers are kept.
+ */
+	.globl zrt_call
+	.type zrt_call, @function
+zrt_call:
+	push %ebp
+	mov %esp, %ebp
+	push $-1			/* -4:  entry-frame marker */
+	pushl zrt_zoot_frame		/* -8:  saved innermost Zoot frame */
+	pushl zrt_zoot_sp		/* -12: saved stack pointer there */
+	push %ebx
+	push %esi
+	push %edi			/* %esp = %ebp - 24: aligned */
+	mov 8(%ebp), %edi
+	mov 12(%ebp), %eax
+	mov 16(%ebp), %esi
+	/* Arguments 3 and up go to zrt_args[i]. */
+	mov $3, %ecx
+1:	cmp %eax, %ecx
+	jge 2f
+	mov (%esi,%ecx,4), %edx
+	mov %edx, zrt_args(,%ecx,4)
+	inc %ecx
+	jmp 1b
+2:	cmp $1, %eax
+	jl 3f
+	mov (%esi), %ebx
+	cmp $2, %eax
+	jl 3f
+	mov 4(%esi), %ecx
+	cmp $3, %eax
+	jl 3f
+	mov 8(%esi), %edx
+3:	lea -3(%edi), %esi
+	test $7, %esi
+	jne 4f
+	cmpb $CLOSURE_HEADER_LOW, -3(%edi)
+	jne 4f
+	call *1(%edi)
+	mov -8(%ebp), %ecx
+	mov %ecx, zrt_zoot_frame
+	mov -12(%ebp), %ecx
+	mov %ecx, zrt_zoot_sp
+	mov -16(%ebp), %ebx
+	mov -20(%ebp), %esi
+	mov -24(%ebp), %edi
+	leave
+	ret
+4:	jmp not_a_procedure
+	.size zrt_call, .-zrt_call
+
+/* %edi is not a procedure: (%call-error value), which raises.  Reached
+ * by a jump from a frame with %esp aligned for a call. */
+not_a_procedure:
+	mov %edi, %ebx
+	mov zl__25call_2derror, %edi
+	mov $1, %eax
+	call *1(%edi)
+	ud2
+
+/*
+ * The slow path of an inline allocation of %esi bytes, whose fast path
+ * found the heap full: let the collector make room, return the address
+ * in %eax and the new heap pointer (past the object) in %esi.
+ */
+	.globl zrt_alloc_slow
+	.type zrt_alloc_slow, @function
+zrt_alloc_slow:
+	mov %ebp, zrt_zoot_frame
+	lea 4(%esp), %eax
+	mov %eax, zrt_zoot_sp
+	shr $2, %esi			/* bytes -> words */
+	sub $12, %esp
+	mov %esi, (%esp)
+	call zrt_gc_alloc
+	add $12, %esp
+	mov zrt_heap_ptr, %esi
+	ret
+	.size zrt_alloc_slow, .-zrt_alloc_slow
+
+/*
+ * A prologue found %esp below zrt_stack_limit.  Lower the limit into
+ * the reserve so the error can be handled and reported, then raise the
+ * error (zrt_escape puts the limit back when a handler escapes).
+ */
+	.globl zrt_stack_overflow
+	.type zrt_stack_overflow, @function
+zrt_stack_overflow:
+	mov zrt_stack_low, %eax
+	add $16384, %eax
+	mov %eax, zrt_stack_limit
+	mov %ebp, zrt_zoot_frame
+	lea 4(%esp), %eax
+	mov %eax, zrt_zoot_sp
+	sub $12, %esp
+	movl $msg_stack_overflow, (%esp)
+	call zrt_simple_error
+	ud2
+	.size zrt_stack_overflow, .-zrt_stack_overflow
+
+/* Report a runtime error with the C string in %eax from a glue routine
+ * entered by a Zoot call (%esp at 12 mod 16): make a frame without
+ * slots first. */
+glue_error:
+	push %ebp
+	mov %esp, %ebp
+	push $0
+	push $0
+	sub $16, %esp
+	mov %eax, (%esp)
+	mov %ebp, zrt_zoot_frame
+	mov %esp, zrt_zoot_sp
+	call zrt_simple_error
+	ud2
+
+glue_arity:
+	mov $msg_glue_arity, %eax
+	jmp glue_error
+
+/*
+ * (%call/ec f): call F with an escape procedure K.  K is a closure
+ * whose fields are this frame's %ebp (a multiple of 8, so it reads as
+ * a fixnum to the collector), an active flag, and the previous
+ * innermost continuation (and a padding word: objects are 8-byte
+ * aligned).  Calling K while this call is active returns its argument
+ * from here; once this call has returned, K is dead.
+ *
+ * Frame: marker 3, slot 0 = f, slot 1 = k, slot 2 unused; 24 bytes
+ * keep %esp aligned.
+ */
+#define EC_FRAME 24
+#define EC_BYTES 24
+	.globl zrt_call_ec
+	.type zrt_call_ec, @function
+zrt_call_ec:
+	cmp $1, %eax
+	jne glue_arity
+	push %ebp
+	mov %esp, %ebp
+	sub $EC_FRAME, %esp
+	movl $12, -4(%ebp)
+	mov %ebx, -8(%ebp)
+	movl $0, -12(%ebp)
+	movl $0, -16(%ebp)
+	mov zrt_heap_ptr, %eax
+	lea EC_BYTES(%eax), %esi
+	cmp zrt_heap_limit, %esi
+	jbe 1f
+	mov $EC_BYTES, %esi
+	call zrt_alloc_slow
+1:	mov %esi, zrt_heap_ptr
+	movl $(4 << 8 | 3 << 3 | 6), (%eax)
+	movl $zrt_escape, 4(%eax)
+	mov %ebp, 8(%eax)
+	movl $TRUE, 12(%eax)
+	mov zrt_ec_chain, %esi
+	mov %esi, 16(%eax)
+	movl $0, 20(%eax)
+	add $3, %eax
+	mov %eax, -12(%ebp)
+	mov %eax, zrt_ec_chain
+	mov -8(%ebp), %edi
+	lea -3(%edi), %esi
+	test $7, %esi
+	jne 2f
+	cmpb $CLOSURE_HEADER_LOW, -3(%edi)
+	jne 2f
+	mov %eax, %ebx
+	mov $1, %eax
+	call *1(%edi)
+	/* F returned: K dies. */
+	mov -12(%ebp), %esi
+	movl $FALSE, 9(%esi)
+	mov 13(%esi), %edx
+	mov %edx, zrt_ec_chain
+zrt_call_ec_return:
+	leave
+	ret
+2:	jmp not_a_procedure
+	.size zrt_call_ec, .-zrt_call_ec
+
+/*
+ * The code of an escape procedure: %edi is K, the value in %ebx (none
+ * means unspecified).  Continuations inside K's extent die with it.
+ */
+	.type zrt_escape, @function
+zrt_escape:
+	test %eax, %eax
+	jne 1f
+	mov $UNSPEC, %ebx
+1:	cmpl $FALSE, 9(%edi)
+	je 4f
+	mov zrt_ec_chain, %esi
+2:	cmp %edi, %esi
+	je 3f
+	movl $FALSE, 9(%esi)
+	mov 13(%esi), %esi
+	jmp 2b
+3:	movl $FALSE, 9(%edi)
+	mov 13(%edi), %esi
+	mov %esi, zrt_ec_chain
+	/* A handler of a stack overflow may be escaping: give the normal
+	 * limit back. */
+	mov zrt_stack_low, %esi
+	add $262144, %esi
+	mov %esi, zrt_stack_limit
+	mov 5(%edi), %ebp
+	lea -EC_FRAME(%ebp), %esp
+	mov %ebx, %eax
+	jmp zrt_call_ec_return
+4:	mov $msg_dead_continuation, %eax
+	jmp glue_error
+	.size zrt_escape, .-zrt_escape
+
+/*
+ * (%apply f list): call F with the elements of LIST (a proper list, as
+ * the library's apply has checked) as its arguments, as a tail call.
+ */
+	.globl zrt_apply
+	.type zrt_apply, @function
+zrt_apply:
+	cmp $2, %eax
+	jne glue_arity
+	mov %ebx, %edi
+	xor %eax, %eax
+1:	cmp $NIL, %ecx
+	je 2f
+	cmp $MAX_ARGS, %eax
+	jae 3f
+	mov -1(%ecx), %edx
+	mov %edx, zrt_args(,%eax,4)
+	mov 3(%ecx), %ecx
+	inc %eax
+	jmp 1b
+2:	mov zrt_args, %ebx
+	mov zrt_args+4, %ecx
+	mov zrt_args+8, %edx
+	jmp *1(%edi)
+3:	mov $msg_apply_too_many, %eax
+	jmp glue_error
+	.size zrt_apply, .-zrt_apply
+
+	.section .note.GNU-stack, "", @progbits
