@@ -223,6 +223,12 @@
   (setf (char s i) c)
   +unspecified+)
 
+;; The library's substring and string-append copy with this (the native
+;; runtime's zp_string_copy); the library checks the ranges first.
+(defprim "%string-copy!" (to at from start end)
+  (replace to from :start1 at :start2 start :end2 end)
+  +unspecified+)
+
 (defprim "make-vector" (n &optional (fill +false+))
   (unless (and (integerp n) (<= 0 n (expt 2 28))) (type-fail "make-vector" "a length" n))
   (make-array n :initial-element fill))

@@ -13,7 +13,7 @@
  *
  * Policy.  The heap is one semispace of SIZE words; a collection copies
  * the live objects into a fresh space of the next size.  When more than
- * half of the new space is live, the next space is twice as big, up to
+ * a quarter of the new space is live, the next space is twice as big, up to
  * the maximum (ZOOT_HEAP_MAX bounds one semispace, i.e. the live data; a
  * collection briefly needs two).  If a request still does not fit we
  * collect again at once into a space big enough.  Once the space has its
@@ -217,7 +217,11 @@ static void make_room(size_t need)
 		live = (size_t)(zrt_heap_ptr - space_lo);
 		if (reserve_open && live <= (space_words - reserve_words) / 2)
 			reserve_open = 0;
-		if (live > space_words / 2 && space_words < max_words)
+		/* Keep the space at least four times the live data: a
+		 * copying collection costs the live data, so the space
+		 * left free between collections is what pays for it (half
+		 * made the compiler spend half its time collecting). */
+		if (live > space_words / 4 && space_words < max_words)
 			next_words = space_words > max_words / 2 ? max_words : space_words * 2;
 		if (need <= room())
 			return;

@@ -87,6 +87,40 @@ zval zrt_string_from_cstr(const char *s)
 	return zrt_string_from_utf8(s, strlen(s));
 }
 
+/* The index argument I of WHO as a position in [0, LIMIT]. */
+static size_t string_position(const char *who, zval i, zval s, size_t limit)
+{
+	if (!IS_FIXNUM(i))
+		zrt_type_error(who, "an index", i);
+	if (FIXNUM_VALUE(i) < 0 || (size_t)FIXNUM_VALUE(i) > limit)
+		zrt_range_error(who, i, s);
+	return (size_t)FIXNUM_VALUE(i);
+}
+
+/* (%string-copy! TO AT FROM START END): the characters FROM[START, END)
+ * into TO from AT on, as memmove would (the two may be one string).  The
+ * library builds substring, string-append and string-copy! on it: one
+ * memmove instead of a checked loop per character. */
+zval zp_string_copy(zval to, zval at, zval from, zval start, zval end)
+{
+	const char *who = "string-copy!";
+	size_t a, s, e;
+
+	if (!IS_STRING(to))
+		zrt_type_error(who, "a string", to);
+	if (!IS_STRING(from))
+		zrt_type_error(who, "a string", from);
+	s = string_position(who, start, from, OBJ_LENGTH(from));
+	e = string_position(who, end, from, OBJ_LENGTH(from));
+	if (e < s)
+		zrt_range_error(who, end, from);
+	a = string_position(who, at, to, OBJ_LENGTH(to));
+	if (e - s > OBJ_LENGTH(to) - a)
+		zrt_range_error(who, at, to);
+	memmove(STRING_CHARS(to) + a, STRING_CHARS(from) + s, (e - s) * sizeof(uint32_t));
+	return ZUNSPEC;
+}
+
 /* Code points a string cannot hold (surrogates, too big) encode as '?'. */
 size_t zrt_utf8_encode_char(uint32_t c, char *buf)
 {

@@ -209,6 +209,7 @@ zval zp_symbol_to_string(zval s);
 zval zp_string_to_symbol(zval s);
 zval zp_gensym(zval prefix);
 zval zp_make_string(zval n, zval fill);
+zval zp_string_copy(zval to, zval at, zval from, zval start, zval end);
 zval zp_make_vector(zval n, zval fill);
 zval zp_make_record_type(zval name, zval fields);
 zval zp_record_type_name(zval type);
