@@ -229,6 +229,13 @@
   (replace to from :start1 at :start2 start :end2 end)
   +unspecified+)
 
+(defprim "%string-compare" (a b)
+  (cond ((string< a b) -1) ((string= a b) 0) (t 1)))
+(defprim "%string-append" (strings)
+  (apply #'concatenate 'string strings))
+(defprim "%number->string" (n radix)
+  (string-downcase (write-to-string n :base radix :radix nil)))
+
 (defprim "make-vector" (n &optional (fill +false+))
   (unless (and (integerp n) (<= 0 n (expt 2 28))) (type-fail "make-vector" "a length" n))
   (make-array n :initial-element fill))

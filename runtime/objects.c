@@ -51,8 +51,9 @@ zval zrt_make_string(size_t length, uint32_t fill)
 	p[0] = header;
 	/* Clear the padding first: it is never read, but stays stable. */
 	memset(p + 1, 0, (words - 1) * sizeof(zval));
-	for (i = 0; i < length; i++)
-		chars[i] = fill;
+	if (fill)
+		for (i = 0; i < length; i++)
+			chars[i] = fill;
 	return MAKE_OBJ_PTR(p);
 }
 

@@ -121,6 +121,83 @@ zval zp_string_copy(zval to, zval at, zval from, zval start, zval end)
 	return ZUNSPEC;
 }
 
+/* (%string-compare A B): negative, zero or positive as A sorts before,
+ * with or after B, code point by code point. */
+zval zp_string_compare(zval a, zval b)
+{
+	size_t na, nb, n, i;
+	const uint32_t *ca, *cb;
+
+	if (!IS_STRING(a))
+		zrt_type_error("string-compare", "a string", a);
+	if (!IS_STRING(b))
+		zrt_type_error("string-compare", "a string", b);
+	na = OBJ_LENGTH(a);
+	nb = OBJ_LENGTH(b);
+	n = na < nb ? na : nb;
+	ca = STRING_CHARS(a);
+	cb = STRING_CHARS(b);
+	for (i = 0; i < n; i++)
+		if (ca[i] != cb[i])
+			return MAKE_FIXNUM(ca[i] < cb[i] ? -1 : 1);
+	return MAKE_FIXNUM(na < nb ? -1 : na > nb ? 1 : 0);
+}
+
+/* (%string-append LIST): one new string holding the strings of LIST in
+ * order.  string-append, and the compiler's every line of assembly, are
+ * made here. */
+zval zp_string_append(zval strings)
+{
+	size_t length = 0, at = 0;
+	zval l, r;
+
+	for (l = strings; IS_PAIR(l); l = CDR(l)) {
+		if (!IS_STRING(CAR(l)))
+			zrt_type_error("string-append", "a string", CAR(l));
+		length += OBJ_LENGTH(CAR(l));
+	}
+	{
+		ZROOT(strings);
+		r = zrt_make_string(length, 0);
+	}
+	for (l = strings; IS_PAIR(l); l = CDR(l)) {
+		size_t n = OBJ_LENGTH(CAR(l));
+
+		memcpy(STRING_CHARS(r) + at, STRING_CHARS(CAR(l)), n * sizeof(uint32_t));
+		at += n;
+	}
+	return r;
+}
+
+/* (%number->string N RADIX): the digits of the fixnum N in RADIX (2 to
+ * 16), with a minus sign when negative. */
+zval zp_number_to_string(zval n, zval radix)
+{
+	char digits[8 * sizeof(zval) + 2];
+	char *p = digits + sizeof(digits);
+	zint value, base;
+	int negative;
+
+	if (!IS_FIXNUM(n))
+		zrt_type_error("number->string", "a number", n);
+	if (!IS_FIXNUM(radix) || FIXNUM_VALUE(radix) < 2 || FIXNUM_VALUE(radix) > 16)
+		zrt_type_error("number->string", "a radix of 2, 8, 10 or 16", radix);
+	value = FIXNUM_VALUE(n);
+	base = FIXNUM_VALUE(radix);
+	negative = value < 0;
+	/* Work on the negative value: fixnums are narrower than zint, but
+	 * this needs no care about the most negative one either way. */
+	if (!negative)
+		value = -value;
+	do {
+		*--p = "0123456789abcdef"[-(value % base)];
+		value /= base;
+	} while (value != 0);
+	if (negative)
+		*--p = '-';
+	return zrt_string_from_utf8(p, (size_t)(digits + sizeof(digits) - p));
+}
+
 /* Code points a string cannot hold (surrogates, too big) encode as '?'. */
 size_t zrt_utf8_encode_char(uint32_t c, char *buf)
 {
@@ -168,8 +245,12 @@ size_t zrt_utf8_encode(zval s, char *out)
 	const uint32_t *chars = STRING_CHARS(s);
 	size_t n = OBJ_LENGTH(s), i, k = 0;
 
-	for (i = 0; i < n; i++)
-		k += zrt_utf8_encode_char(chars[i], out + k);
+	for (i = 0; i < n; i++) {
+		if (chars[i] < 0x80)
+			out[k++] = (char)chars[i];
+		else
+			k += zrt_utf8_encode_char(chars[i], out + k);
+	}
 	return k;
 }
 
