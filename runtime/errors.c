@@ -123,6 +123,40 @@ _Noreturn void zrt_fatal_backtrace(const char *message)
 	zrt_host_exit(70);
 }
 
+static void say_hex(uintptr_t x)
+{
+	char buf[2 + 2 * sizeof(x) + 1];
+	size_t k = sizeof(buf);
+
+	buf[--k] = '\0';
+	do {
+		buf[--k] = "0123456789abcdef"[x & 15];
+		x >>= 4;
+	} while (x);
+	buf[--k] = 'x';
+	buf[--k] = '0';
+	say(buf + k);
+}
+
+/* A fault the platform caught (a signal hosted, an exception in a
+ * guest): a stack overflow with its backtrace when OVERFLOW, else an
+ * internal error, WHAT at ADDR.  Fit for a signal handler: it neither
+ * allocates nor uses stdio (the site table was sorted at start-up). */
+void zrt_report_fault(int overflow, const char *what, uintptr_t addr)
+{
+	zrt_host_flush_stdout();
+	if (overflow) {
+		say("error: stack overflow (recursion too deep)\n");
+		zrt_print_backtrace();
+		return;
+	}
+	say("error: internal error: ");
+	say(what);
+	say(" at ");
+	say_hex(addr);
+	say("\n");
+}
+
 static int defined(const zval *cell)
 {
 	return cell && IS_CLOSURE(*cell);

@@ -25,6 +25,8 @@
  * data back under half of the space.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "zrt.h"
 
 zval *zrt_heap_ptr, *zrt_heap_limit;
@@ -277,4 +279,31 @@ size_t zrt_parse_size(const char *text)
 		return 0;
 	n *= unit;
 	return n < ((size_t)64 << 10) ? 0 : n;
+}
+
+static int flag(const char *name)
+{
+	const char *s = getenv(name);
+
+	return s && *s && strcmp(s, "0") != 0;
+}
+
+/* The settings of the environment: ZOOT_GC_STRESS, ZOOT_GC_VERBOSE, and
+ * ZOOT_HEAP_MAX in place of the platform's default maximum; an invalid
+ * size is reported and ends the program (status 70). */
+void zrt_heap_config_from_env(struct zrt_heap_config *config)
+{
+	const char *max = getenv("ZOOT_HEAP_MAX");
+
+	config->stress = flag("ZOOT_GC_STRESS");
+	config->verbose = flag("ZOOT_GC_VERBOSE");
+	if (!max)
+		return;
+	config->max_bytes = zrt_parse_size(max);
+	if (!config->max_bytes) {
+		zrt_host_write_str(2, "error: invalid ZOOT_HEAP_MAX \"");
+		zrt_host_write_str(2, max);
+		zrt_host_write_str(2, "\": expected a size of at least 64k, such as 512m or 2g\n");
+		zrt_host_exit(70);
+	}
 }

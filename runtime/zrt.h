@@ -84,6 +84,11 @@ size_t zrt_heap_live_bytes(void);	/* allocated in the current semispace */
 void zrt_collect_now(void);		/* a full collection, for tests */
 /* Parse a ZOOT_HEAP_MAX style size ("64m"); 0 when invalid. */
 size_t zrt_parse_size(const char *text);
+/* ZOOT_GC_STRESS, ZOOT_GC_VERBOSE and ZOOT_HEAP_MAX (over the default
+ * max_bytes) into CONFIG; an invalid size ends the program. */
+void zrt_heap_config_from_env(struct zrt_heap_config *config);
+/* Heap, symbols, sites, stack, then the program (runtime/start.c). */
+_Noreturn void zrt_run(const struct zrt_heap_config *config);
 
 /* Collections so far; bumped by each one.  Tables hashed by address
  * compare it with the epoch they were hashed at. */
@@ -192,15 +197,24 @@ void zrt_print_backtrace(void);
 
 /* ---- The host: OS services (runtime/host/) --------------------------- */
 
+/* Buffered for descriptor 1 (runtime/console.c, on the three below). */
 void zrt_host_write(int fd, const void *bytes, size_t n);
 void zrt_host_write_str(int fd, const char *s);
 void zrt_host_flush_stdout(void);
+/* The platform's raw descriptors: bytes out (errors drop them), bytes
+ * in (0 at end of input or on an error), and whether one is a
+ * terminal. */
+void zrt_host_write_fd(int fd, const void *bytes, size_t n);
+long zrt_host_read_fd(int fd, void *buf, size_t max);
+int zrt_host_isatty(int fd);
 _Noreturn void zrt_host_exit(int code);	/* flushes stdout first */
 void *zrt_host_map(size_t bytes);	/* zeroed pages, or NULL */
 void zrt_host_unmap(void *p, size_t bytes);
 uint64_t zrt_host_nanoseconds(void);	/* monotonic */
 void zrt_host_set_command_line(int argc, char **argv);
 void zrt_stack_init(void);		/* the Zoot stack, guard, signals */
+/* A caught fault's report (runtime/errors.c), before exit status 70. */
+void zrt_report_fault(int overflow, const char *what, uintptr_t addr);
 zval *zrt_stack_top(void);
 
 /* ---- Primitives called by generated code ----------------------------- */

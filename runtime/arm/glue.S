@@ -21,12 +21,7 @@
  * ARM state, gas's default syntax, EABI; no instruction newer than v5TE.
  */
 
-#define FALSE 10
-#define TRUE 266
-#define NIL 18
-#define UNSPEC 26
-#define CLOSURE_HEADER_LOW 30		/* (3 << 3) | 6 */
-#define MAX_ARGS 1048576
+#include "../glue.h"
 
 	.arm
 	.section zoot_globals, "aw", %progbits
@@ -38,15 +33,7 @@ zrt_ec_chain:
 	.long FALSE
 	.long 0
 
-	.section .rodata
-msg_stack_overflow:
-	.asciz "stack overflow (recursion too deep)"
-msg_dead_continuation:
-	.asciz "continuation called outside its extent"
-msg_apply_too_many:
-	.asciz "apply: too many arguments"
-msg_glue_arity:
-	.asciz "wrong number of arguments to a runtime routine"
+	GLUE_MESSAGES
 
 	.text
 	.balign 4
@@ -268,78 +255,54 @@ glue_arity:
  * leaving lr alone: the procedure's frame then returns, as far as the
  * backtrace can tell, into the stub, whose address is its call site.
  */
-	.globl zrt_err_type
-	.type zrt_err_type, %function
-zrt_err_type:			/* r0 who, r1 expected, r2 the value */
-	ldr r5, =zl__25type_2derror
-	mov r4, #3
-	b err_call
-	.size zrt_err_type, .-zrt_err_type
+/* A stub NAME that calls the procedure in the global cell CELL with
+ * ARGC arguments: err_begin, the moves that put the arguments in r0-r3,
+ * err_end; err_stub when they are in place already. */
+.macro err_begin name
+	.globl \name
+	.type \name, %function
+\name:
+.endm
 
-	.globl zrt_err_integer
-	.type zrt_err_integer, %function
-zrt_err_integer:		/* r3 who, r0 and r1 the operands */
+.macro err_end name, cell, argc
+	ldr r5, =\cell
+	mov r4, #\argc
+	b err_call
+	.size \name, .-\name
+.endm
+
+.macro err_stub name, cell, argc
+	err_begin \name
+	err_end \name, \cell, \argc
+.endm
+
+	/* r0 who, r1 expected, r2 the value */
+	err_stub zrt_err_type, zl__25type_2derror, 3
+
+	err_begin zrt_err_integer	/* r3 who, r0 and r1 the operands */
 	mov r2, r1
 	mov r1, r0
 	mov r0, r3
-	ldr r5, =zl__25integer_2dtype_2derror
-	mov r4, #3
-	b err_call
-	.size zrt_err_integer, .-zrt_err_integer
+	err_end zrt_err_integer, zl__25integer_2dtype_2derror, 3
 
-	.globl zrt_err_range
-	.type zrt_err_range, %function
-zrt_err_range:			/* r3 who, r1 the index, r0 the object */
+	err_begin zrt_err_range		/* r3 who, r1 the index, r0 the object */
 	mov r2, r0
 	mov r0, r3
-	ldr r5, =zl__25range_2derror
-	mov r4, #3
-	b err_call
-	.size zrt_err_range, .-zrt_err_range
+	err_end zrt_err_range, zl__25range_2derror, 3
 
-	.globl zrt_err_simple
-	.type zrt_err_simple, %function
-zrt_err_simple:			/* r0 the message */
-	ldr r5, =zl__25simple_2derror
-	mov r4, #1
-	b err_call
-	.size zrt_err_simple, .-zrt_err_simple
+	/* r0 the message; r0 who */
+	err_stub zrt_err_simple, zl__25simple_2derror, 1
+	err_stub zrt_err_overflow, zl__25overflow_2derror, 1
 
-	.globl zrt_err_overflow
-	.type zrt_err_overflow, %function
-zrt_err_overflow:		/* r0 who */
-	ldr r5, =zl__25overflow_2derror
-	mov r4, #1
-	b err_call
-	.size zrt_err_overflow, .-zrt_err_overflow
-
-	.globl zrt_err_call
-	.type zrt_err_call, %function
-zrt_err_call:			/* r5 the value that was called */
+	err_begin zrt_err_call		/* r5 the value that was called */
 	mov r0, r5
-	ldr r5, =zl__25call_2derror
-	mov r4, #1
-	b err_call
-	.size zrt_err_call, .-zrt_err_call
+	err_end zrt_err_call, zl__25call_2derror, 1
 
 /* A record access that is not the fast case: the C versions check
  * everything and raise the error.  r0-r3 hold x, type, i and who (ref)
  * or x, type, i, v with who in zrt_args[4] (set). */
-	.globl zrt_err_record_ref
-	.type zrt_err_record_ref, %function
-zrt_err_record_ref:
-	ldr r5, =zl__25c_2dchecked_2drecord_2dref
-	mov r4, #4
-	b err_call
-	.size zrt_err_record_ref, .-zrt_err_record_ref
-
-	.globl zrt_err_record_set
-	.type zrt_err_record_set, %function
-zrt_err_record_set:
-	ldr r5, =zl__25c_2dchecked_2drecord_2dset_21
-	mov r4, #5
-	b err_call
-	.size zrt_err_record_set, .-zrt_err_record_set
+	err_stub zrt_err_record_ref, zl__25c_2dchecked_2drecord_2dref, 4
+	err_stub zrt_err_record_set, zl__25c_2dchecked_2drecord_2dset_21, 5
 
 /* r5 is a global cell holding a procedure: tail-call it. */
 err_call:

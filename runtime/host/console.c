@@ -1,31 +1,23 @@
 /*
- * runtime/host/console.c - reading and writing file descriptors (libc).
+ * runtime/host/console.c - the descriptors' raw bytes (libc).
  *
- * In:  Zoot strings to write to a descriptor (%write-string), flush
- *      requests (%flush), line reads (%read-chunk), isatty queries.
- * Out: UTF-8 on the descriptors; lines decoded into Zoot strings.
+ * In:  bytes to write to a descriptor, requests to read some, isatty
+ *      queries, from runtime/console.c.
+ * Out: write(2), read(2) and isatty(3), retried when a signal interrupts
+ *      them.
  *
- * Why it exists: ports (language/ports.zt) are Zoot code on top of these
- * few operations.  Standard output is buffered here and written out by
- * %flush, at exit and on the fatal paths; standard error and any other
- * descriptor are written at once.  Input is buffered per descriptor.
+ * Why it exists: runtime/console.c (buffering, UTF-8, lines) is the same
+ * on every platform; only this is libc's.
  */
 #include <errno.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 #include "../zrt.h"
 
-#define OUT_SIZE 65536
-#define IN_SIZE 65536
-#define MAX_IN_FD 64
-
-static char out_buf[OUT_SIZE];
-static size_t out_len;
-
 /* write(2) until done; errors (a closed pipe) drop the output. */
-static void write_all(int fd, const char *p, size_t n)
+void zrt_host_write_fd(int fd, const void *bytes, size_t n)
 {
+	const char *p = bytes;
+
 	while (n > 0) {
 		ssize_t k = write(fd, p, n);
 
@@ -39,154 +31,17 @@ static void write_all(int fd, const char *p, size_t n)
 	}
 }
 
-void zrt_host_flush_stdout(void)
-{
-	size_t n = out_len;
-
-	out_len = 0;
-	write_all(1, out_buf, n);
-}
-
-void zrt_host_write(int fd, const void *bytes, size_t n)
-{
-	if (fd != 1) {
-		write_all(fd, bytes, n);
-		return;
-	}
-	if (out_len + n > OUT_SIZE)
-		zrt_host_flush_stdout();
-	if (n >= OUT_SIZE) {
-		write_all(1, bytes, n);
-		return;
-	}
-	memcpy(out_buf + out_len, bytes, n);
-	out_len += n;
-}
-
-void zrt_host_write_str(int fd, const char *s)
-{
-	zrt_host_write(fd, s, strlen(s));
-}
-
-static int check_fd(const char *who, zval fd)
-{
-	if (!IS_FIXNUM(fd) || FIXNUM_VALUE(fd) < 0 || FIXNUM_VALUE(fd) >= MAX_IN_FD)
-		zrt_type_error(who, "a file descriptor", fd);
-	return (int)FIXNUM_VALUE(fd);
-}
-
-/* Encoded a slice at a time, so a long string needs no big buffer. */
-zval zp_write_string(zval fd, zval s)
-{
-	char buf[4 * 1024];
-	int d = check_fd("%write-string", fd);
-	const uint32_t *chars;
-	size_t n, i;
-
-	if (!IS_STRING(s))
-		zrt_type_error("%write-string", "a string", s);
-	chars = STRING_CHARS(s);
-	n = OBJ_LENGTH(s);
-	for (i = 0; i < n;) {
-		size_t k = 0;
-
-		for (; i < n && k < sizeof(buf) - 4; i++) {
-			uint32_t c = chars[i];
-
-			if (c < 0x80)
-				buf[k++] = (char)c;
-			else
-				k += zrt_utf8_encode_char(c, buf + k);
-		}
-		zrt_host_write(d, buf, k);
-	}
-	return ZUNSPEC;
-}
-
-zval zp_flush(zval fd)
-{
-	if (check_fd("%flush", fd) == 1)
-		zrt_host_flush_stdout();
-	return ZUNSPEC;
-}
-
-zval zp_isatty(zval fd)
-{
-	return ZBOOL(isatty(check_fd("%isatty", fd)) == 1);
-}
-
-/* ---- Reading lines --------------------------------------------------- */
-
-struct input {
-	unsigned char *data;
-	size_t start, end;
-	int eof;		/* sticky: once seen, every read is at end */
-};
-
-static struct input inputs[MAX_IN_FD];
-
-static int refill(int fd, struct input *in)
+long zrt_host_read_fd(int fd, void *buf, size_t max)
 {
 	ssize_t k;
 
-	if (!in->data && !(in->data = malloc(IN_SIZE)))
-		zrt_fatal("out of memory (input buffer)");
-	/* A prompt written to stdout must be seen before we wait. */
-	zrt_host_flush_stdout();
 	do
-		k = read(fd, in->data, IN_SIZE);
+		k = read(fd, buf, max);
 	while (k < 0 && errno == EINTR);
-	if (k <= 0) {
-		in->eof = 1;
-		return 0;
-	}
-	in->start = 0;
-	in->end = (size_t)k;
-	return 1;
+	return (long)k;
 }
 
-/* One line with its newline, what is left before end of file, or the
- * eof object. */
-zval zp_read_chunk(zval fd)
+int zrt_host_isatty(int fd)
 {
-	int d = check_fd("%read-chunk", fd);
-	struct input *in = &inputs[d];
-	char *line = NULL;
-	size_t len = 0, cap = 0;
-	int done = 0;
-	zval s;
-
-	while (!done) {
-		unsigned char *p, *nl;
-		size_t n;
-
-		if (in->start == in->end && (in->eof || !refill(d, in)))
-			break;
-		p = in->data + in->start;
-		n = in->end - in->start;
-		nl = memchr(p, '\n', n);
-		if (nl) {
-			n = (size_t)(nl - p) + 1;
-			done = 1;
-		}
-		if (len + n > cap) {
-			char *bigger;
-
-			cap = (len + n) * 2;
-			bigger = realloc(line, cap);
-			if (!bigger)
-				zrt_fatal("out of memory (reading a line)");
-			line = bigger;
-		}
-		memcpy(line + len, p, n);
-		len += n;
-		in->start += n;
-	}
-	if (len == 0) {
-		free(line);
-		return ZEOF;
-	}
-	s = zrt_string_from_utf8(line, len);
-	free(line);
-	return s;
+	return isatty(fd) == 1;
 }

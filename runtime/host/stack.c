@@ -36,40 +36,12 @@ zval *zrt_stack_top(void)
 	return (zval *)stack_hi;
 }
 
-static void say(const char *s)
-{
-	size_t n = strlen(s);
-
-	while (n > 0) {
-		ssize_t k = write(2, s, n);
-
-		if (k <= 0)
-			return;
-		s += k;
-		n -= (size_t)k;
-	}
-}
-
-static void say_hex(uintptr_t x)
-{
-	char buf[2 + 2 * sizeof(x) + 1];
-	size_t k = sizeof(buf);
-
-	buf[--k] = '\0';
-	do {
-		buf[--k] = "0123456789abcdef"[x & 15];
-		x >>= 4;
-	} while (x);
-	buf[--k] = 'x';
-	buf[--k] = '0';
-	say(buf + k);
-}
-
 /*
  * Runs on the signal stack with SA_NODEFER, so a second fault while
  * reporting (a corrupt frame chain, say) re-enters and exits at once
  * instead of dumping core.  Everything here is async-signal-safe: the
- * site table was sorted at start-up, and printing uses write(2).
+ * site table was sorted at start-up, and standard error is written
+ * with write(2), unbuffered (runtime/console.c).
  */
 static void on_fault(int sig, siginfo_t *info, void *context)
 {
@@ -78,20 +50,12 @@ static void on_fault(int sig, siginfo_t *info, void *context)
 
 	(void)context;
 	if (busy) {
-		say("error: internal error: fault while reporting a fault\n");
+		zrt_host_write_str(2, "error: internal error: fault while reporting a fault\n");
 		_exit(70);
 	}
 	busy = 1;
-	zrt_host_flush_stdout();
-	if (addr >= guard_lo && addr < guard_hi) {
-		say("error: stack overflow (recursion too deep)\n");
-		zrt_print_backtrace();
-	} else {
-		say(sig == SIGBUS ? "error: internal error: bus error at "
-				  : "error: internal error: segmentation fault at ");
-		say_hex((uintptr_t)addr);
-		say("\n");
-	}
+	zrt_report_fault(addr >= guard_lo && addr < guard_hi,
+			 sig == SIGBUS ? "bus error" : "segmentation fault", (uintptr_t)addr);
 	_exit(70);
 }
 
