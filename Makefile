@@ -62,17 +62,22 @@ check: $(IMAGE)
 	test/cross/run
 	test/remote/run
 	$(MAKE) check-guest
+	$(MAKE) check-guest-i386
+	$(MAKE) check-guest-arm
 
 # The same for another target, cross-compiled and run under qemu-user:
 # its runtime's unit tests, its three-stage bootstrap (stages run under
-# qemu), the as memory check on its assembly, and test/lang and
-# test/errors compiled for it.
+# qemu), the as memory check on its assembly, then one test/run: test/lang,
+# test/errors and test/gc compiled for it (mode $(ARCH)), and the same
+# executables with a collection at every allocation (mode $(ARCH)_stress)
+# on test/lang minus STRESS_SKIP and TARGET_STRESS_SKIP in test/run (the
+# programs that take more than a few seconds that way under qemu).
 .PHONY: check-target check-guest print-compiler-sources
 check-target: $(IMAGE)
 	$(MAKE) runtime-test
 	$(MAKE) bootstrap
 	$(MAKE) asm-memory
-	test/run --keep-going --mode $(ARCH) lang/ errors/
+	test/run --keep-going --mode $(ARCH),$(ARCH)_stress
 
 # The guest kernel: test/lang booted as x86-64 guest images, then the
 # guest-only tests and the showcase (the compiler compiling in a VM).
@@ -80,6 +85,26 @@ check-guest: $(IMAGE)
 	$(MAKE) guest-runtime guest-fault-test guest-compiler
 	test/run --keep-going --mode guest lang/
 	test/guest/run
+
+# The i386 guest (after `make bootstrap ARCH=i386`, which check-target
+# does): GUEST_SUBSET of test/lang and test/errors (in test/run) booted
+# as i386 guest images, then the guest-only tests for i386 (no showcase:
+# the compiler as a guest is x86-64's).
+.PHONY: check-guest-i386
+check-guest-i386: $(IMAGE)
+	$(MAKE) guest-runtime guest-fault-test ARCH=i386
+	test/run --keep-going --mode guest-i386
+	test/guest/run --target=i386
+
+# The ARM guest (after `make bootstrap ARCH=arm`, which check-target
+# does): GUEST_SUBSET of test/lang and test/errors (in test/run) booted
+# as ARM guest images on QEMU's virt machine, then the guest-only tests
+# for ARM (no showcase).  About two minutes under TCG.
+.PHONY: check-guest-arm
+check-guest-arm: $(IMAGE)
+	$(MAKE) guest-runtime guest-fault-test ARCH=arm
+	test/run --keep-going --mode guest-arm
+	test/guest/run --target=arm
 
 # For scripts: the compiler's sources, in order.
 print-compiler-sources:
@@ -216,21 +241,37 @@ native: bootstrap
 # Compiled freestanding, against runtime/guest/include/ instead of the
 # system's headers, so nothing from libc can slip in; see
 # runtime/guest/guest.h for the layout and runtime/guest/libc.c for
-# -fno-tree-loop-distribute-patterns.  x86_64 only so far.
+# -fno-tree-loop-distribute-patterns.  A machine's files are in
+# runtime/guest/$(ARCH)/ and, for what it shares with its siblings, in
+# the family's directory (runtime/guest/x86/ serves x86_64 and i386); a
+# file of the machine's own directory wins over the family's.
 GB = build/$(ARCH)/guest
+GUEST_FAMILY_x86_64 = x86
+GUEST_FAMILY_i386 = x86
+GUEST_DIRS = runtime/guest/$(ARCH) $(addprefix runtime/guest/,$(GUEST_FAMILY_$(ARCH)))
+guest_file = $(firstword $(wildcard $(GUEST_DIRS:%=%/$(1))))
 GUEST_ARCHFLAGS_x86_64 = -mno-red-zone -mgeneral-regs-only -mcmodel=small
+GUEST_ARCHFLAGS_i386 = -m32 -mgeneral-regs-only
+GUEST_ARCHFLAGS_arm = -march=armv5te -marm
+GUEST_LD_x86_64 = ld -m elf_x86_64
+GUEST_LD_i386 = ld -m elf_i386
+GUEST_LD_arm = arm-linux-gnueabi-ld
+GUEST_LD = $(GUEST_LD_$(ARCH)) -n --no-warn-rwx-segments
 GUEST_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -isystem $(shell $(RT_CC) -print-file-name=include) -Iruntime/guest/include \
   -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
   -fno-tree-loop-distribute-patterns $(GUEST_ARCHFLAGS_$(ARCH))
-GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c runtime/guest/$(ARCH)/*.c)
-GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(wildcard runtime/guest/$(ARCH)/*.S))
+GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c))
+GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(wildcard $(GUEST_DIRS:%=%/*.S)))
 GUEST_OBJ = $(GUEST_SRC:runtime/%.c=$(GB)/%.o) $(GUEST_ASM:runtime/%.S=$(GB)/%.o)
-GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/include/*.h runtime/guest/$(ARCH)/*.h)
+GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/include/*.h $(GUEST_DIRS:%=%/*.h))
 
 .PHONY: guest-runtime
 
-guest-runtime: $(GB)/libzrt-guest.a $(GB)/boot.o $(GB)/kernel.ld $(GB)/unpack.bin $(GB)/pack
+# A machine without an unpack.S (arm) boots its images unpacked.
+GUEST_PACKER = $(if $(call guest_file,unpack.S),$(GB)/unpack.bin $(GB)/pack)
+
+guest-runtime: $(GB)/libzrt-guest.a $(GB)/boot.o $(GB)/kernel.ld $(GUEST_PACKER)
 
 $(GB)/libzrt-guest.a: $(GUEST_OBJ)
 	rm -f $@
@@ -248,13 +289,13 @@ $(GB)/boot.o: runtime/guest/$(ARCH)/boot.S
 	@mkdir -p $(dir $@)
 	$(RT_CC) $(ARCHFLAGS_$(ARCH)) -c $< -o $@
 
-$(GB)/kernel.ld: runtime/guest/$(ARCH)/kernel.ld
+$(GB)/kernel.ld: $(call guest_file,kernel.ld)
 	@mkdir -p $(dir $@)
 	cp $< $@
 
 # The packer (a program for this machine) and the unpacking stub it puts
 # in front of a compressed image (runtime/guest/tools/pack.c).
-$(GB)/unpack.bin: runtime/guest/$(ARCH)/unpack.S
+$(GB)/unpack.bin: $(call guest_file,unpack.S)
 	@mkdir -p $(dir $@)
 	$(RT_CC) $(ARCHFLAGS_$(ARCH)) -c $< -o $(GB)/unpack.o
 	objcopy -O binary -j .text $(GB)/unpack.o $@
@@ -270,8 +311,8 @@ guest-fault-test: $(GB)/fault-test.img
 
 $(GB)/fault-test.img: test/guest/fault.c $(GUEST_HDR) $(GB)/libzrt-guest.a $(GB)/boot.o $(GB)/kernel.ld $(GLUE)
 	$(RT_CC) $(GUEST_CFLAGS) -Wno-infinite-recursion -Iruntime/guest -c $< -o $(GB)/fault-test.o
-	ld -n --no-warn-rwx-segments -T $(GB)/kernel.ld -o $@ $(GB)/boot.o $(GB)/fault-test.o \
-	  $(GLUE) $(GB)/libzrt-guest.a
+	$(GUEST_LD) -T $(GB)/kernel.ld -o $@ $(GB)/boot.o $(GB)/fault-test.o \
+	  $(GLUE) $(GB)/libzrt-guest.a $(shell $(RT_CC) $(GUEST_ARCHFLAGS_$(ARCH)) -print-libgcc-file-name)
 
 # The showcase: the compiler itself as a guest image, linked from the
 # bootstrap's last stage, $(B)/stage3.s (the assembly of $(B)/stage3 and
@@ -289,7 +330,7 @@ $(GB)/zoot.img: $(wildcard $(B)/stage3.s/*.s) $(GB)/libzrt-guest.a $(GB)/boot.o 
 	@rm -rf $(GB)/zoot.o && mkdir -p $(GB)/zoot.o
 	@for s in $(B)/stage3.s/*.s; do o=$(GB)/zoot.o/$$(basename $$s .s).o; \
 	  echo "as --64 -o $$o $$s"; as --64 -o $$o $$s || exit 1; done
-	ld -n --no-warn-rwx-segments --strip-all -T $(GB)/kernel.ld -o $(GB)/zoot.elf $(GB)/boot.o \
+	$(GUEST_LD) --strip-all -T $(GB)/kernel.ld -o $(GB)/zoot.elf $(GB)/boot.o \
 	  $(GB)/zoot.o/*.o $(GLUE) $(GB)/libzrt-guest.a
 	$(GB)/pack $(GB)/zoot.elf $(GB)/unpack.bin $@
 

@@ -2,17 +2,16 @@
  * runtime/guest/console.c - standard output, standard error and standard
  * input of a guest.
  *
- * In:  the virtio console devices found at boot; Zoot strings to write
- *      to descriptor 1 or 2 (%write-string), flush requests (%flush),
- *      line reads from descriptor 0 (%read-chunk).
+ * In:  the virtio console devices found at boot; bytes to write to
+ *      descriptor 1 or 2, requests to read descriptor 0, isatty queries,
+ *      from runtime/console.c (which buffers standard output and makes
+ *      lines and UTF-8, as hosted).
  * Out: bytes on the consoles' transmit queues, which scripts/boot
- *      connects to its own standard output and standard error; lines of
- *      standard input decoded into Zoot strings.
+ *      connects to its own standard output and standard error; the bytes
+ *      of standard input.
  *
- * Why it exists: it stands where runtime/host/console.c stands, with the
- * same behaviour towards the library (language/ports.zt): standard
- * output is buffered and written by %flush, at exit and on the fatal
- * paths; standard error is written at once.
+ * Why it exists: it stands where runtime/host/console.c stands: the
+ * descriptors' raw bytes.
  *
  * Devices.  A virtio console (device type 3) without the MULTIPORT
  * feature is one port with two queues, receiveq (0) and transmitq (1).
@@ -26,14 +25,10 @@
  * of input from a pause, so scripts/boot stores its standard input in the
  * input archive, and descriptor 0 reads it from there (files.c).
  */
-#include <stdlib.h>
 #include <string.h>
 #include "guest.h"
 
-#define OUT_SIZE 65536
-#define IN_SIZE 65536
-#define CHUNK (OUT_SIZE)
-#define MAX_FD 64		/* the descriptors hosted programs accept */
+#define CHUNK 65536
 
 struct console {
 	struct zrt_virtio *dev;
@@ -42,11 +37,6 @@ struct console {
 
 static struct console consoles[2];
 static struct console *out_console, *err_console;
-
-/* Standard output's buffer.  Static, so it lies where the device can
- * reach it at the same address (zrt_phys). */
-static char out_buf[OUT_SIZE];
-static size_t out_len;
 
 static void debug_write(const char *p, size_t n)
 {
@@ -100,154 +90,33 @@ void zrt_console_emergency(const char *s)
 	transmit(err_console, s, strlen(s));
 }
 
-/* ---- Writing (zrt.h) -------------------------------------------------- */
+/* ---- The descriptors (zrt.h) ------------------------------------------ */
 
-void zrt_host_flush_stdout(void)
+/* Descriptors 1 and 2; the others are not open, as hosted. */
+void zrt_host_write_fd(int fd, const void *bytes, size_t n)
 {
-	size_t n = out_len;
-
-	out_len = 0;
-	transmit(out_console, out_buf, n);
-}
-
-void zrt_host_write(int fd, const void *bytes, size_t n)
-{
-	if (fd != 1) {
-		/* As hosted, where the other descriptors are not open. */
-		if (fd == 2)
-			transmit(err_console, bytes, n);
-		return;
-	}
-	if (out_len + n > OUT_SIZE)
-		zrt_host_flush_stdout();
-	if (n >= OUT_SIZE) {
+	if (fd == 1)
 		transmit(out_console, bytes, n);
-		return;
-	}
-	memcpy(out_buf + out_len, bytes, n);
-	out_len += n;
+	else if (fd == 2)
+		transmit(err_console, bytes, n);
 }
 
-void zrt_host_write_str(int fd, const char *s)
+/* Descriptor 0 only: the bytes of standard input, in order. */
+long zrt_host_read_fd(int fd, void *buf, size_t max)
 {
-	zrt_host_write(fd, s, strlen(s));
-}
+	static uint64_t in_pos;		/* bytes of standard input consumed */
+	size_t k;
 
-static int check_fd(const char *who, zval fd)
-{
-	if (!IS_FIXNUM(fd) || FIXNUM_VALUE(fd) < 0 || FIXNUM_VALUE(fd) >= MAX_FD)
-		zrt_type_error(who, "a file descriptor", fd);
-	return (int)FIXNUM_VALUE(fd);
-}
-
-/* Encoded a slice at a time, so a long string needs no big buffer. */
-zval zp_write_string(zval fd, zval s)
-{
-	char buf[4 * 1024];
-	int d = check_fd("%write-string", fd);
-	const uint32_t *chars;
-	size_t n, i;
-
-	if (!IS_STRING(s))
-		zrt_type_error("%write-string", "a string", s);
-	chars = STRING_CHARS(s);
-	n = OBJ_LENGTH(s);
-	for (i = 0; i < n;) {
-		size_t k = 0;
-
-		for (; i < n && k < sizeof(buf) - 4; i++) {
-			uint32_t c = chars[i];
-
-			if (c < 0x80)
-				buf[k++] = (char)c;
-			else
-				k += zrt_utf8_encode_char(c, buf + k);
-		}
-		zrt_host_write(d, buf, k);
-	}
-	return ZUNSPEC;
-}
-
-zval zp_flush(zval fd)
-{
-	if (check_fd("%flush", fd) == 1)
-		zrt_host_flush_stdout();
-	return ZUNSPEC;
+	if (fd != 0)
+		return 0;
+	k = zrt_stdin_read(in_pos, buf, max);
+	in_pos += k;
+	return (long)k;
 }
 
 /* Nothing in a guest is a terminal. */
-zval zp_isatty(zval fd)
+int zrt_host_isatty(int fd)
 {
-	check_fd("%isatty", fd);
-	return ZFALSE;
-}
-
-/* ---- Reading lines from standard input -------------------------------- */
-
-static char *in_buf;
-static size_t in_start, in_end;
-static uint64_t in_pos;			/* bytes of standard input consumed */
-static int in_eof;
-
-static int refill(void)
-{
-	size_t k;
-
-	if (!in_buf && !(in_buf = malloc(IN_SIZE)))
-		zrt_fatal("out of memory (input buffer)");
-	zrt_host_flush_stdout();
-	k = zrt_stdin_read(in_pos, in_buf, IN_SIZE);
-	if (k == 0) {
-		in_eof = 1;
-		return 0;
-	}
-	in_pos += k;
-	in_start = 0;
-	in_end = k;
-	return 1;
-}
-
-/* One line with its newline, what is left before end of file, or the
- * eof object.  Only descriptor 0 has input. */
-zval zp_read_chunk(zval fd)
-{
-	int d = check_fd("%read-chunk", fd);
-	char *line = NULL;
-	size_t len = 0, cap = 0;
-	int done = 0;
-	zval s;
-
-	while (!done && d == 0) {
-		char *p, *nl;
-		size_t n;
-
-		if (in_start == in_end && (in_eof || !refill()))
-			break;
-		p = in_buf + in_start;
-		n = in_end - in_start;
-		nl = memchr(p, '\n', n);
-		if (nl) {
-			n = (size_t)(nl - p) + 1;
-			done = 1;
-		}
-		if (len + n > cap) {
-			char *bigger;
-
-			cap = (len + n) * 2;
-			bigger = realloc(line, cap);
-			if (!bigger)
-				zrt_fatal("out of memory (reading a line)");
-			line = bigger;
-		}
-		memcpy(line + len, p, n);
-		len += n;
-		in_start += n;
-	}
-	if (len == 0) {
-		free(line);
-		return ZEOF;
-	}
-	s = zrt_string_from_utf8(line, len);
-	free(line);
-	return s;
+	(void)fd;
+	return 0;
 }

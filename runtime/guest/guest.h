@@ -29,7 +29,8 @@
 /* ---- What the boot loader told us (main.c) --------------------------- */
 
 struct zrt_ram {
-	uintptr_t lo, hi;	/* [lo, hi): usable RAM */
+	uintptr_t lo, hi;	/* [lo, hi): usable RAM, all of it mapped at
+				 * the same addresses by the boot code */
 };
 
 #define ZRT_MAX_RAM 16
@@ -181,10 +182,15 @@ _Noreturn void zrt_arch_exit(int status);
 
 /* Order memory accesses to shared rings and device registers: x86
  * keeps stores in order and device registers are uncached, so only the
- * compiler needs telling there. */
+ * compiler needs telling there.  ARM needs a DMB, written as its CP15
+ * operation so that it assembles for ARMv5TE (__sync_synchronize would
+ * call Linux's kernel helper at 0xffff0fa0 there). */
 #if defined(__x86_64__) || defined(__i386__)
 #define zrt_barrier() __asm__ volatile("" ::: "memory")
 #define zrt_cpu_relax() __asm__ volatile("pause" ::: "memory")
+#elif defined(__arm__)
+#define zrt_barrier() __asm__ volatile("mcr p15, 0, %0, c7, c10, 5" : : "r"(0) : "memory")
+#define zrt_cpu_relax() __asm__ volatile("" ::: "memory")
 #else
 #define zrt_barrier() __sync_synchronize()
 #define zrt_cpu_relax() __asm__ volatile("" ::: "memory")

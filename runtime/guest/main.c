@@ -5,9 +5,10 @@
  *      zrt_boot: RAM, command line); the program's entry closure,
  *      zoot_entry_closure, emitted by the compiler.
  * Out: a running program, as runtime/host/main.c makes one: fault
- *      handlers, memory, devices, arguments and environment, heap,
- *      symbols, call sites, then zrt_start runs the entry closure on the
- *      Zoot stack.  The program ends by calling %exit, which powers off.
+ *      handlers, memory, devices, arguments and environment, then
+ *      runtime/start.c (zrt_run): heap, symbols, call sites, and the
+ *      entry closure run on the Zoot stack.  The program ends by
+ *      calling %exit, which powers off.
  *
  * Why it exists: the order matters and is kept in one short place.
  * Faults are caught first; memory comes before the devices (their
@@ -22,28 +23,16 @@
  * still needs more than is free, the runtime keeps the size it has
  * (heap.c) and reports "heap exhausted" from there, as hosted.
  */
-#include <stdlib.h>
-#include <string.h>
 #include "guest.h"
 
 #define INITIAL_HEAP ((size_t)4 << 20)
 #define MIN_HEAP ((size_t)64 << 10)
 #define MAX_DEVICES 32
 
-extern zval zoot_entry_closure[];
-
-static int flag(const char *name)
-{
-	const char *s = getenv(name);
-
-	return s && *s && strcmp(s, "0") != 0;
-}
-
 _Noreturn void zrt_guest_start(struct zrt_boot *boot)
 {
 	static struct zrt_virtio devices[MAX_DEVICES];
 	struct zrt_heap_config config;
-	const char *max;
 	int n;
 
 	zrt_arch_traps_init();
@@ -57,23 +46,7 @@ _Noreturn void zrt_guest_start(struct zrt_boot *boot)
 	config.max_bytes = zrt_memory_free_bytes() / 5 * 2 / MIN_HEAP * MIN_HEAP;
 	if (config.max_bytes < MIN_HEAP)
 		zrt_fatal("not enough memory for the heap (boot with more memory)");
-	config.stress = flag("ZOOT_GC_STRESS");
-	config.verbose = flag("ZOOT_GC_VERBOSE");
-	max = getenv("ZOOT_HEAP_MAX");
-	if (max) {
-		config.max_bytes = zrt_parse_size(max);
-		if (!config.max_bytes) {
-			zrt_host_write_str(2, "error: invalid ZOOT_HEAP_MAX \"");
-			zrt_host_write_str(2, max);
-			zrt_host_write_str(2, "\": expected a size of at least 64k, such as 512m or 2g\n");
-			zrt_host_exit(70);
-		}
-	}
+	zrt_heap_config_from_env(&config);
 	config.initial_bytes = INITIAL_HEAP < config.max_bytes ? INITIAL_HEAP : config.max_bytes;
-	zrt_heap_init(&config);
-	zrt_symbols_init();
-	zrt_sites_init();
-	zrt_stack_init();
-	zrt_start(zrt_stack_top(), MAKE_OBJ_PTR(zoot_entry_closure));
-	zrt_host_exit(0);
+	zrt_run(&config);
 }

@@ -86,7 +86,7 @@ void *malloc(size_t n)
 		free_lists[c] = b->next;
 		return b;
 	}
-	if (n > ((size_t)1 << 40))
+	if (n > (size_t)-1 / 2)	/* no wrap-around below */
 		return NULL;
 	{
 		size_t pages = (n + HEADER + ZRT_PAGE - 1) / ZRT_PAGE;

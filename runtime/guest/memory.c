@@ -52,7 +52,6 @@
 #include "guest.h"
 
 #define TWO_MB ((uintptr_t)2 << 20)
-#define LOW_4G ((uintptr_t)1 << 32)
 #define STACK_MIN TWO_MB
 #define STACK_MAX ((size_t)512 << 20)
 #define SMALL_MIN ((size_t)1 << 20)
@@ -224,16 +223,14 @@ void zrt_memory_init(const struct zrt_boot *boot)
 	size_t total = 0, stack, small;
 	int i, n = 0, big = -1;
 
-	/* The usable parts of RAM: above the image, below 4 GiB (the
-	 * boot page tables map no more). */
+	/* The usable parts of RAM: above the image (the machine reports
+	 * only RAM its page tables map). */
 	for (i = 0; i < boot->nram; i++) {
 		uintptr_t l = align_up(boot->ram[i].lo, ZRT_PAGE);
 		uintptr_t h = align_down(boot->ram[i].hi, ZRT_PAGE);
 
 		if (l < base)
 			l = base;
-		if (h > LOW_4G)
-			h = LOW_4G;
 		if (h <= l)
 			continue;
 		lo[n] = l;

@@ -9,10 +9,11 @@
  *      words separated by spaces, each percent-encoded (every byte that
  *      is not a letter, digit or one of . _ - / = , : + is written %XX,
  *      and an empty word is a lone %), so any argument survives; without
- *      a "--" word every word is an argument.  Requests from the library: %command-line, %getenv,
- *      %current-jiffy, %jiffies-per-second, %exit.
- * Out: the program's arguments and environment; the clock; power-off
- *      carrying the exit status.
+ *      a "--" word every word is an argument.
+ * Out: the program's arguments (for runtime/process.c, which has the
+ *      primitives %command-line, %getenv, %current-jiffy, %exit) and
+ *      environment (getenv); the clock; power-off carrying the exit
+ *      status.
  *
  * Why it exists: it stands where runtime/host/os.c stands.  A guest has
  * no process to inherit an environment from, so the environment is what
@@ -29,12 +30,8 @@
 #include <string.h>
 #include "guest.h"
 
-#define JIFFIES_PER_SECOND (sizeof(zval) >= 8 ? 1000000 : 1000)
-
 static char **env_vars;
 static int env_count;
-static char **args;
-static int arg_count;
 
 static int hex_digit(char c)
 {
@@ -77,6 +74,7 @@ void zrt_os_init(const char *cmdline)
 	const char *s;
 	char **words;
 	int n = 0, i, dashes = -1;
+	static char *program[] = { "zoot" };
 
 	/* Count, then cut. */
 	for (s = cmdline; *s;) {
@@ -116,14 +114,10 @@ void zrt_os_init(const char *cmdline)
 		if (strchr(words[i], '='))
 			words[env_count++] = words[i];
 	}
-	args = words + dashes;
-	arg_count = n - dashes;
-	if (arg_count == 0) {
-		static char *program[] = { "zoot" };
-
-		args = program;
-		arg_count = 1;
-	}
+	if (n > dashes)
+		zrt_host_set_command_line(n - dashes, words + dashes);
+	else
+		zrt_host_set_command_line(1, program);
 }
 
 char *getenv(const char *name)
@@ -138,58 +132,9 @@ char *getenv(const char *name)
 	return NULL;
 }
 
-/* For the runtime's unit tests, which set arguments directly. */
-void zrt_host_set_command_line(int argc, char **argv)
-{
-	args = argv;
-	arg_count = argc;
-}
-
-/* The program name first, then the arguments, as strings. */
-zval zp_command_line(void)
-{
-	zval list = ZNULL, s = ZFALSE;
-	int i;
-
-	ZROOT(list);
-	ZROOT(s);
-	for (i = arg_count - 1; i >= 0; i--) {
-		s = zrt_string_from_cstr(args[i]);
-		list = zrt_cons(s, list);
-	}
-	return list;
-}
-
-zval zp_getenv(zval name)
-{
-	char *n, *value;
-	size_t len;
-
-	if (!IS_STRING(name))
-		zrt_type_error("%getenv", "a string", name);
-	n = zrt_string_to_utf8(name, &len);
-	if (!n)
-		zrt_fatal("out of memory (getenv)");
-	value = strlen(n) == len ? getenv(n) : NULL;
-	free(n);
-	return value ? zrt_string_from_cstr(value) : ZFALSE;
-}
-
 uint64_t zrt_host_nanoseconds(void)
 {
 	return zrt_arch_nanoseconds();
-}
-
-zval zp_current_jiffy(void)
-{
-	uint64_t jiffies = zrt_host_nanoseconds() / (1000000000u / JIFFIES_PER_SECOND);
-
-	return MAKE_FIXNUM((zint)(jiffies & (uint64_t)FIXNUM_MAX));
-}
-
-zval zp_jiffies_per_second(void)
-{
-	return MAKE_FIXNUM(JIFFIES_PER_SECOND);
 }
 
 _Noreturn void zrt_host_exit(int code)
@@ -200,9 +145,4 @@ _Noreturn void zrt_host_exit(int code)
 	if (status >= 128)
 		zrt_files_record_status(status);
 	zrt_arch_exit(status);
-}
-
-_Noreturn zval zp_exit(zval code)
-{
-	zrt_host_exit(IS_FIXNUM(code) ? (int)FIXNUM_VALUE(code) : 70);
 }

@@ -42,26 +42,6 @@ int zrt_in_stack_guard(uintptr_t addr)
 	return addr < lo && addr >= lo - GUARD_BYTES;
 }
 
-static void say(const char *s)
-{
-	zrt_host_write_str(2, s);
-}
-
-static void say_hex(uintptr_t x)
-{
-	char buf[2 + 2 * sizeof(x) + 1];
-	size_t k = sizeof(buf);
-
-	buf[--k] = '\0';
-	do {
-		buf[--k] = "0123456789abcdef"[x & 15];
-		x >>= 4;
-	} while (x);
-	buf[--k] = 'x';
-	buf[--k] = '0';
-	say(buf + k);
-}
-
 /*
  * A fault: a page fault at ADDR when PAGE_FAULT, otherwise the exception
  * named WHAT at instruction PC.  A second fault while reporting (a
@@ -76,20 +56,9 @@ _Noreturn void zrt_guest_fault(int page_fault, uintptr_t addr, const char *what,
 		zrt_arch_exit(70);
 	}
 	busy = 1;
-	zrt_host_flush_stdout();
-	if (page_fault && zrt_in_stack_guard(addr)) {
-		say("error: stack overflow (recursion too deep)\n");
-		zrt_print_backtrace();
-	} else if (page_fault) {
-		say("error: internal error: segmentation fault at ");
-		say_hex(addr);
-		say("\n");
-	} else {
-		say("error: internal error: ");
-		say(what);
-		say(" at ");
-		say_hex(pc);
-		say("\n");
-	}
+	if (page_fault)
+		zrt_report_fault(zrt_in_stack_guard(addr), "segmentation fault", addr);
+	else
+		zrt_report_fault(0, what, pc);
 	zrt_host_exit(70);
 }

@@ -21,6 +21,12 @@
 
 /* What the assembly glue refers to, which no Zoot code provides here. */
 zval zl__25call_2derror;
+#if defined(__arm__)
+/* ARM's glue.S names these too. */
+zval zl__25arity_2derror, zl__25c_2dchecked_2drecord_2dref, zl__25c_2dchecked_2drecord_2dset_21,
+	zl__25integer_2dtype_2derror, zl__25overflow_2derror, zl__25range_2derror,
+	zl__25simple_2derror, zl__25type_2derror;
+#endif
 
 static struct zrt_virtio devices[8];
 static int volatile *volatile nowhere;
@@ -55,9 +61,21 @@ _Noreturn void zrt_guest_start(struct zrt_boot *boot)
 	if (fault && strcmp(fault, "null") == 0)
 		*nowhere = 1;
 	if (fault && strcmp(fault, "opcode") == 0)
+#if defined(__arm__)
+		__asm__ volatile("udf #0");
+#else
 		__asm__ volatile("ud2");
+#endif
 	if (fault && strcmp(fault, "stack") == 0)
+#if defined(__x86_64__)
 		__asm__ volatile("mov %0, %%rsp; call *%1"
 				 : : "r"(zrt_guest_stack_hi), "r"(descend), "D"(0) : "memory");
+#elif defined(__i386__)
+		__asm__ volatile("mov %0, %%esp; sub $12, %%esp; push $0; call *%1"
+				 : : "r"(zrt_guest_stack_hi), "r"(descend) : "memory");
+#elif defined(__arm__)
+		__asm__ volatile("mov sp, %0; mov r0, #0; blx %1"
+				 : : "r"(zrt_guest_stack_hi), "r"(descend) : "r0", "memory");
+#endif
 	zrt_host_exit(0);
 }

@@ -3,7 +3,7 @@
  *
  * In:  a kernel image as kernel.ld lays it out (one loadable segment at
  *      its physical address, a PVH entry note), and the unpacking stub
- *      (runtime/guest/x86_64/unpack.S, as a flat binary).
+ *      (runtime/guest/x86/unpack.S, as a flat binary).
  * Out: an ELF image holding the stub and the compressed segment, loaded
  *      just above where the original image ends, whose PVH entry is the
  *      stub: it unpacks the original in place and jumps to its entry.
@@ -47,7 +47,8 @@
 #define HASH_BITS 16
 #define CHAIN_DEPTH 256
 #define NO_POS ((uint32_t)-1)
-/* The file: ELF header and two program headers, then the segment. */
+/* The file: ELF header and two program headers (ELF64 or ELF32, as the
+ * original), then the segment. */
 #define HEADERS 192
 
 static void die(const char *what, const char *name)
@@ -241,6 +242,11 @@ struct params {
 	uint32_t dest, dest_end, src, entry, loaded_end;
 };
 
+/* A program header, whichever the ELF class. */
+struct segment {
+	uint64_t offset, paddr, filesz, memsz;
+};
+
 static void put32(unsigned char *p, uint32_t v)
 {
 	p[0] = (unsigned char)v;
@@ -249,12 +255,111 @@ static void put32(unsigned char *p, uint32_t v)
 	p[3] = (unsigned char)(v >> 24);
 }
 
+/* The loadable segment and the note of ELF (N bytes) of either class
+ * (x86-64 images are ELF64, i386 ones ELF32). */
+static void find_segments(const unsigned char *elf, size_t n, const char *name,
+			  struct segment *load, struct segment *note)
+{
+	int is64 = n > EI_CLASS && elf[EI_CLASS] == ELFCLASS64, loads = 0, notes = 0;
+	uint64_t phoff, phnum, phsize, i;
+
+	if (n < sizeof(Elf64_Ehdr) || memcmp(elf, ELFMAG, SELFMAG) != 0 ||
+	    (elf[EI_CLASS] != ELFCLASS64 && elf[EI_CLASS] != ELFCLASS32))
+		die("not an ELF kernel image", name);
+	if (is64) {
+		const Elf64_Ehdr *eh = (const Elf64_Ehdr *)elf;
+
+		phoff = eh->e_phoff, phnum = eh->e_phnum, phsize = sizeof(Elf64_Phdr);
+	} else {
+		const Elf32_Ehdr *eh = (const Elf32_Ehdr *)elf;
+
+		phoff = eh->e_phoff, phnum = eh->e_phnum, phsize = sizeof(Elf32_Phdr);
+	}
+	if (phoff + phnum * phsize > n)
+		die("not an ELF kernel image", name);
+	for (i = 0; i < phnum; i++) {
+		const unsigned char *at = elf + phoff + i * phsize;
+		struct segment seg;
+		uint32_t type;
+
+		if (is64) {
+			const Elf64_Phdr *p = (const Elf64_Phdr *)at;
+
+			type = p->p_type;
+			seg = (struct segment){ p->p_offset, p->p_paddr, p->p_filesz, p->p_memsz };
+		} else {
+			const Elf32_Phdr *p = (const Elf32_Phdr *)at;
+
+			type = p->p_type;
+			seg = (struct segment){ p->p_offset, p->p_paddr, p->p_filesz, p->p_memsz };
+		}
+		if (type == PT_LOAD) {
+			*load = seg;
+			loads++;
+		} else if (type == PT_NOTE) {
+			*note = seg;
+			notes++;
+		}
+	}
+	if (loads > 1)
+		die("more than one loadable segment", name);
+	if (!loads || !notes || load->offset + load->filesz > n || note->offset + 20 > n)
+		die("no loadable segment or entry note", name);
+}
+
+/* The packed image's headers, in the class and for the machine of the
+ * original's (IDENT, MACHINE): a loadable segment of SIZE bytes at BASE
+ * and the entry note at BASE + NOTE_AT. */
+static void write_headers(FILE *f, const unsigned char *ident, uint16_t machine,
+			  uint64_t base, size_t size, size_t note_at)
+{
+	size_t i, n;
+
+	if (ident[EI_CLASS] == ELFCLASS64) {
+		Elf64_Ehdr oh = { .e_type = ET_EXEC, .e_machine = machine, .e_version = EV_CURRENT,
+				  .e_entry = base, .e_phoff = sizeof(oh), .e_ehsize = sizeof(oh),
+				  .e_phentsize = sizeof(Elf64_Phdr), .e_phnum = 2 };
+		Elf64_Phdr ph[2] = {
+			{ .p_type = PT_LOAD, .p_flags = PF_R | PF_W | PF_X, .p_offset = HEADERS,
+			  .p_vaddr = base, .p_paddr = base, .p_filesz = size, .p_memsz = size, .p_align = 16 },
+			{ .p_type = PT_NOTE, .p_flags = PF_R, .p_offset = HEADERS + note_at,
+			  .p_vaddr = base + note_at, .p_paddr = base + note_at, .p_filesz = 20,
+			  .p_memsz = 20, .p_align = 4 },
+		};
+
+		memcpy(oh.e_ident, ident, EI_NIDENT);
+		fwrite(&oh, sizeof(oh), 1, f);
+		fwrite(ph, sizeof(ph), 1, f);
+		n = sizeof(oh) + sizeof(ph);
+	} else {
+		Elf32_Ehdr oh = { .e_type = ET_EXEC, .e_machine = machine, .e_version = EV_CURRENT,
+				  .e_entry = (uint32_t)base, .e_phoff = sizeof(oh), .e_ehsize = sizeof(oh),
+				  .e_phentsize = sizeof(Elf32_Phdr), .e_phnum = 2 };
+		Elf32_Phdr ph[2] = {
+			{ .p_type = PT_LOAD, .p_flags = PF_R | PF_W | PF_X, .p_offset = HEADERS,
+			  .p_vaddr = (uint32_t)base, .p_paddr = (uint32_t)base, .p_filesz = (uint32_t)size,
+			  .p_memsz = (uint32_t)size, .p_align = 16 },
+			{ .p_type = PT_NOTE, .p_flags = PF_R, .p_offset = (uint32_t)(HEADERS + note_at),
+			  .p_vaddr = (uint32_t)(base + note_at), .p_paddr = (uint32_t)(base + note_at),
+			  .p_filesz = 20, .p_memsz = 20, .p_align = 4 },
+		};
+
+		memcpy(oh.e_ident, ident, EI_NIDENT);
+		fwrite(&oh, sizeof(oh), 1, f);
+		fwrite(ph, sizeof(ph), 1, f);
+		n = sizeof(oh) + sizeof(ph);
+	}
+	if (n > HEADERS)
+		die("internal error: headers overlap the segment", NULL);
+	for (i = n; i < HEADERS; i++)
+		fputc(0, f);
+}
+
 int main(int argc, char **argv)
 {
 	size_t n, nstub, i, stub_size, seg_size, note_at;
 	unsigned char *elf, *stub, *img, *sig = NULL;
-	Elf64_Ehdr *eh, oh;
-	Elf64_Phdr *load = NULL, *note = NULL, ph[2];
+	struct segment load = { 0, 0, 0, 0 }, note = { 0, 0, 0, 0 };
 	uint64_t base, entry = 0;
 	struct out packed = { NULL, 0, 0 };
 	struct params prm;
@@ -266,36 +371,20 @@ int main(int argc, char **argv)
 	}
 	elf = slurp(argv[1], &n);
 	stub = slurp(argv[2], &nstub);
-	eh = (Elf64_Ehdr *)elf;
-	if (n < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_phoff + (size_t)eh->e_phnum * sizeof(Elf64_Phdr) > n)
-		die("not an ELF64 kernel image", argv[1]);
-	for (i = 0; i < eh->e_phnum; i++) {
-		Elf64_Phdr *p = (Elf64_Phdr *)(elf + eh->e_phoff) + i;
-
-		if (p->p_type == PT_LOAD) {
-			if (load)
-				die("more than one loadable segment", argv[1]);
-			load = p;
-		} else if (p->p_type == PT_NOTE) {
-			note = p;
-		}
-	}
-	if (!load || !note || load->p_offset + load->p_filesz > n || note->p_offset + 20 > n)
-		die("no loadable segment or entry note", argv[1]);
+	find_segments(elf, n, argv[1], &load, &note);
 	/* The note: namesz 4, descsz 4, type 18, "Xen\0", the entry. */
 	{
-		const unsigned char *d = elf + note->p_offset;
+		const unsigned char *d = elf + note.offset;
 
 		if (d[0] != 4 || d[4] != 4 || d[8] != 18 || memcmp(d + 12, "Xen", 4) != 0)
 			die("no PVH entry note", argv[1]);
 		entry = (uint32_t)(d[16] | d[17] << 8 | d[18] << 16 | (uint32_t)d[19] << 24);
 	}
-	if (load->p_paddr + load->p_memsz > 0xffffffffu)
+	if (load.paddr + load.memsz > 0xffffffffu)
 		die("the image must lie below 4 GiB", argv[1]);
 
-	compress(elf + load->p_offset, load->p_filesz, &packed);
-	if (!decompress_matches(packed.p, packed.n, elf + load->p_offset, load->p_filesz))
+	compress(elf + load.offset, load.filesz, &packed);
+	if (!decompress_matches(packed.p, packed.n, elf + load.offset, load.filesz))
 		die("internal error: the packed image does not unpack to the original", NULL);
 
 	/* The stub, its parameters after "ZPAK", then the stream, then
@@ -308,12 +397,12 @@ int main(int argc, char **argv)
 	}
 	if (!sig)
 		die("no parameter block in the stub", argv[2]);
-	base = (load->p_paddr + load->p_memsz + 4095) & ~(uint64_t)4095;
+	base = (load.paddr + load.memsz + 4095) & ~(uint64_t)4095;
 	stub_size = (nstub + 15) & ~(size_t)15;
 	note_at = (stub_size + packed.n + 3) & ~(size_t)3;
 	seg_size = note_at + 20;
-	prm.dest = (uint32_t)load->p_paddr;
-	prm.dest_end = (uint32_t)(load->p_paddr + load->p_filesz);
+	prm.dest = (uint32_t)load.paddr;
+	prm.dest_end = (uint32_t)(load.paddr + load.filesz);
 	prm.src = (uint32_t)(base + stub_size);
 	prm.entry = (uint32_t)entry;
 	prm.loaded_end = (uint32_t)(base + seg_size);
@@ -334,39 +423,10 @@ int main(int argc, char **argv)
 	memcpy(img + note_at + 12, "Xen", 4);
 	put32(img + note_at + 16, (uint32_t)base);
 
-	memset(&oh, 0, sizeof(oh));
-	memcpy(oh.e_ident, eh->e_ident, EI_NIDENT);
-	oh.e_type = ET_EXEC;
-	oh.e_machine = eh->e_machine;
-	oh.e_version = EV_CURRENT;
-	oh.e_entry = base;
-	oh.e_phoff = sizeof(oh);
-	oh.e_ehsize = sizeof(oh);
-	oh.e_phentsize = sizeof(Elf64_Phdr);
-	oh.e_phnum = 2;
-	memset(ph, 0, sizeof(ph));
-	ph[0].p_type = PT_LOAD;
-	ph[0].p_flags = PF_R | PF_W | PF_X;
-	ph[0].p_offset = HEADERS;
-	ph[0].p_vaddr = ph[0].p_paddr = base;
-	ph[0].p_filesz = ph[0].p_memsz = seg_size;
-	ph[0].p_align = 16;
-	ph[1].p_type = PT_NOTE;
-	ph[1].p_flags = PF_R;
-	ph[1].p_offset = HEADERS + note_at;
-	ph[1].p_vaddr = ph[1].p_paddr = base + note_at;
-	ph[1].p_filesz = ph[1].p_memsz = 20;
-	ph[1].p_align = 4;
-
-	if (sizeof(oh) + sizeof(ph) > HEADERS)
-		die("internal error: headers overlap the segment", NULL);
 	f = fopen(argv[3], "wb");
 	if (!f)
 		die("cannot write", argv[3]);
-	fwrite(&oh, sizeof(oh), 1, f);
-	fwrite(ph, sizeof(ph), 1, f);
-	for (i = sizeof(oh) + sizeof(ph); i < HEADERS; i++)
-		fputc(0, f);
+	write_headers(f, elf, ((const Elf32_Ehdr *)elf)->e_machine, base, seg_size, note_at);
 	fwrite(img, 1, seg_size, f);
 	if (fclose(f) != 0)
 		die("cannot write", argv[3]);

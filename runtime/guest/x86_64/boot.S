@@ -14,9 +14,9 @@
  * C, in runtime/guest/.
  *
  * The loader finds this entry through an ELF note of type 18
- * (XEN_ELFNOTE_PHYS32_ENTRY) whose descriptor is the 32-bit physical
- * address to jump to.  The kernel is linked to run where it is loaded,
- * at 1 MiB (runtime/guest/x86_64/kernel.ld), so physical and virtual
+ * (XEN_ELFNOTE_PHYS32_ENTRY), emitted by runtime/guest/x86/microvm.c
+ * with the code that reads the start info.  The kernel is linked to run where it is loaded,
+ * at 1 MiB (runtime/guest/x86/kernel.ld), so physical and virtual
  * addresses of the image are the same before and after paging is on.
  *
  * The page tables map the first 4 GiB of physical memory at the same
@@ -30,131 +30,50 @@
  * uncached.
  */
 
+#include "../x86/boot.h"
+
 #define CODE64 0x08
 #define DATA64 0x10
-
-#define PAGE_P 0x001		/* present */
-#define PAGE_RW 0x002		/* writable */
-#define PAGE_PWT 0x008		/* write-through */
-#define PAGE_PCD 0x010		/* cache disabled */
-#define PAGE_PS 0x080		/* a 2 MiB page (in a page directory) */
-
-#define CR0_PE (1 << 0)
-#define CR0_MP (1 << 1)
-#define CR0_EM (1 << 2)
-#define CR0_NE (1 << 5)
-#define CR0_WP (1 << 16)
-#define CR0_PG (1 << 31)
-#define CR4_PAE (1 << 5)
-#define CR4_OSFXSR (1 << 9)
-#define CR4_OSXMMEXCPT (1 << 10)
 #define MSR_EFER 0xc0000080
 #define EFER_LME (1 << 8)
-
-/* The note the loader looks for: name "Xen", type 18, the entry. */
-	.section .note.Xen, "a", @note
-	.balign 4
-	.long 4				/* name size, with the NUL */
-	.long 4				/* descriptor size */
-	.long 18			/* XEN_ELFNOTE_PHYS32_ENTRY */
-	.asciz "Xen"
-	.long pvh_start32
 
 	.section .text.boot, "ax", @progbits
 	.code32
 	.globl pvh_start32
 	.type pvh_start32, @function
 pvh_start32:
-	cld
-	mov %ebx, %esi			/* start_info, for C */
-	/* From the unpacker (unpack.S): %edi is the end of the RAM it and
-	 * its packed image took, which is not fresh (memory.c). */
-	cmp $0x5a4f4f54, %eax
-	jne 0f
-	mov %edi, zrt_guest_loaded_end
-0:
+	take_boot_registers		/* %esi: start_info, for C */
 
-	/* Zero the page tables (7 pages): the loader and fresh RAM give
-	 * zeros, but the tables must not depend on that. */
-	mov $zrt_guest_pml4, %edi
-	mov $(7 * 4096 / 4), %ecx
-	xor %eax, %eax
-	rep stosl
+	/* The tables: PML4, PDPT, four page directories, a page table. */
+	zero_tables zrt_guest_pml4, 7
 
-	/* PML4[0] -> the PDPT; PDPT[0..3] -> the four page directories. */
-	mov $zrt_guest_pdpt, %eax
-	or $(PAGE_P | PAGE_RW), %eax
-	mov %eax, zrt_guest_pml4
-	mov $zrt_guest_pd, %eax
-	or $(PAGE_P | PAGE_RW), %eax
-	xor %ecx, %ecx
-1:	mov %eax, zrt_guest_pdpt(, %ecx, 8)
-	add $4096, %eax
-	inc %ecx
-	cmp $4, %ecx
-	jne 1b
-
-	/* 2048 directory entries of 2 MiB pages: entry j maps j << 21.
-	 * The high half of each entry stays zero (below 4 GiB). */
-	xor %ecx, %ecx
-2:	mov %ecx, %eax
-	shl $21, %eax
-	or $(PAGE_P | PAGE_RW | PAGE_PS), %eax
-	cmp $2032, %ecx			/* 0xfe000000 and up: devices */
-	jb 3f
-	or $(PAGE_PCD | PAGE_PWT), %eax
-3:	mov %eax, zrt_guest_pd(, %ecx, 8)
-	inc %ecx
-	cmp $2048, %ecx
-	jne 2b
-
-	/* The first 2 MiB through a page table of 4 KiB pages. */
-	mov $zrt_guest_pt0, %eax
-	or $(PAGE_P | PAGE_RW), %eax
-	mov %eax, zrt_guest_pd
-	xor %ecx, %ecx
-4:	mov %ecx, %eax
-	shl $12, %eax
-	or $(PAGE_P | PAGE_RW), %eax
-	mov %eax, zrt_guest_pt0(, %ecx, 8)
-	inc %ecx
-	cmp $512, %ecx
-	jne 4b
+	/* PML4[0] -> the PDPT; PDPT[0..3] -> the four page directories;
+	 * 2048 directory entries of 2 MiB pages, entry j mapping j << 21,
+	 * uncached from 0xfe000000 (devices); the first 2 MiB through a
+	 * page table of 4 KiB pages. */
+	map_entries zrt_guest_pml4, 0, 1, zrt_guest_pdpt, 12, (PAGE_P | PAGE_RW)
+	map_entries zrt_guest_pdpt, 0, 4, zrt_guest_pd, 12, (PAGE_P | PAGE_RW)
+	map_entries zrt_guest_pd, 0, 2032, 0, 21, (PAGE_P | PAGE_RW | PAGE_PS)
+	map_devices_and_page0 zrt_guest_pd, zrt_guest_pt0
 
 	/* Long mode: PAE paging with our tables, EFER.LME, then paging
-	 * on.  SSE is enabled too (CR4.OSFXSR, CR0.EM clear), so that no
-	 * instruction the C compiler might choose can fault. */
-	lgdt gdt_pointer
-	mov %cr4, %eax
-	or $(CR4_PAE | CR4_OSFXSR | CR4_OSXMMEXCPT), %eax
-	mov %eax, %cr4
-	mov $zrt_guest_pml4, %eax
-	mov %eax, %cr3
+	 * on. */
+	pae_tables gdt_pointer, zrt_guest_pml4
 	mov $MSR_EFER, %ecx
 	rdmsr
 	or $EFER_LME, %eax
 	wrmsr
-	mov %cr0, %eax
-	and $~CR0_EM, %eax
-	or $(CR0_PE | CR0_MP | CR0_NE | CR0_WP | CR0_PG), %eax
-	mov %eax, %cr0
+	paging_on (CR0_PE | CR0_MP | CR0_NE | CR0_WP | CR0_PG)
 	ljmp $CODE64, $long_mode
 
 	.code64
 long_mode:
-	mov $DATA64, %eax
-	mov %eax, %ds
-	mov %eax, %es
-	mov %eax, %ss
-	xor %eax, %eax
-	mov %eax, %fs
-	mov %eax, %gs
+	load_data_segments DATA64
 	lea boot_stack_top(%rip), %rsp
 	xor %ebp, %ebp
 	mov %esi, %edi			/* zero-extended: start_info */
 	call zrt_guest_main
-5:	hlt				/* zrt_guest_main never returns */
-	jmp 5b
+	halt_forever			/* zrt_guest_main never returns */
 	.size pvh_start32, .-pvh_start32
 
 /*
@@ -162,26 +81,7 @@ long_mode:
  * state segment that runtime/guest/x86_64/traps.c fills in (the fault
  * handlers need it for their own stack).
  */
-	.data
-	.balign 16
-	.globl zrt_guest_gdt
-zrt_guest_gdt:
-	.quad 0
-	.quad 0x00af9a000000ffff	/* 0x08: code, 64-bit, ring 0 */
-	.quad 0x00cf92000000ffff	/* 0x10: data, writable */
-	.quad 0, 0			/* 0x18: the TSS, set up in C */
-gdt_end:
-	.balign 8
-	.globl zrt_guest_gdt_pointer
-zrt_guest_gdt_pointer:
-gdt_pointer:
-	.word gdt_end - zrt_guest_gdt - 1
-	.quad zrt_guest_gdt
-
-	.balign 4
-	.globl zrt_guest_loaded_end
-zrt_guest_loaded_end:
-	.long 0
+	boot_gdt 0x00af9a000000ffff, 2
 
 	.section .bss.boot, "aw", @nobits
 	.balign 4096
@@ -194,8 +94,7 @@ zrt_guest_pd:
 	.skip 4 * 4096
 zrt_guest_pt0:
 	.skip 4096
-	.balign 16
-	.skip 65536
-boot_stack_top:
+
+	boot_variables
 
 	.section .note.GNU-stack, "", @progbits

@@ -1,5 +1,5 @@
 /*
- * runtime/guest/x86_64/unpack.S - the entry of a packed guest image.
+ * runtime/guest/x86/unpack.S - the entry of a packed x86 guest image.
  *
  * In:  the PVH boot state (32-bit protected mode, paging off, %ebx =
  *      start info), this code loaded just above where the kernel image
