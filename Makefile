@@ -374,10 +374,12 @@ remote-check: $(RT_LIB) $(GLUE)
 #   PREFIX/lib/zoot/ARCH/libzrt.a    the C runtime
 #   PREFIX/lib/zoot/ARCH/glue.o      the runtime's assembly glue
 #   PREFIX/lib/zoot/ARCH/zoot-lib.a  the language library
+#   PREFIX/lib/zoot/ARCH/guest/      the guest runtime (zoot-compile --guest)
+#   PREFIX/bin/zoot-boot             scripts/boot: boot a guest image
 # for each ARCH in INSTALL_ARCHES: $(ARCH) and every other ARCH bootstrapped
 # here before (build/ARCH/zoot exists).  Each is first brought up to date
-# with `make bootstrap ARCH=...`, which rebuilds only what changed (and
-# always the library, a few seconds).  The two scripts find everything
+# with `make bootstrap guest-runtime ARCH=...`, which rebuilds only what
+# changed (and always the library, a few seconds).  The scripts find everything
 # through their own location (bin/../lib/zoot), so PREFIX is written into
 # no file and an installed tree works wherever it is moved; that is also
 # why bin/ and lib/zoot/ must stay siblings.  DESTDIR is only put in front
@@ -389,26 +391,38 @@ DESTDIR ?=
 INSTALL_ARCHES ?= $(sort $(ARCH) $(patsubst build/%/zoot,%,$(wildcard build/*/zoot)))
 INSTALL_BIN = $(DESTDIR)$(PREFIX)/bin
 INSTALL_LIB = $(DESTDIR)$(PREFIX)/lib/zoot
+# What `scripts/compile --guest` links from lib/zoot/ARCH/guest/ (and,
+# where the machine packs its images, pack and unpack.bin).
+GUEST_INSTALL = libzrt-guest.a boot.o kernel.ld
 
 .PHONY: install uninstall
 
 install:
-	@set -e; for a in $(INSTALL_ARCHES); do $(MAKE) --no-print-directory bootstrap ARCH=$$a; done
+	@set -e; for a in $(INSTALL_ARCHES); do \
+	  $(MAKE) --no-print-directory bootstrap guest-runtime ARCH=$$a; done
 	install -d "$(INSTALL_BIN)"
 	install -m 755 scripts/compile "$(INSTALL_BIN)/zoot-compile"
 	install -m 755 scripts/zoot "$(INSTALL_BIN)/zoot"
+	install -m 755 scripts/boot "$(INSTALL_BIN)/zoot-boot"
 	@set -e; for a in $(INSTALL_ARCHES); do \
 	  echo "install: $$a -> $(INSTALL_LIB)/$$a"; \
-	  install -d "$(INSTALL_LIB)/$$a"; \
+	  install -d "$(INSTALL_LIB)/$$a" "$(INSTALL_LIB)/$$a/guest"; \
 	  install -m 755 build/$$a/zoot "$(INSTALL_LIB)/$$a/zoot"; \
 	  install -m 644 build/$$a/libzrt.a build/$$a/glue.o build/$$a/lib/zoot-lib.a "$(INSTALL_LIB)/$$a/"; \
+	  install -m 644 $(addprefix build/$$a/guest/,$(GUEST_INSTALL)) "$(INSTALL_LIB)/$$a/guest/"; \
+	  if [ -f build/$$a/guest/pack ]; then \
+	    install -m 755 build/$$a/guest/pack "$(INSTALL_LIB)/$$a/guest/pack"; \
+	    install -m 644 build/$$a/guest/unpack.bin "$(INSTALL_LIB)/$$a/guest/"; \
+	  fi; \
 	done
 
 # Every ARCH directory under lib/zoot goes, whichever were installed.
 uninstall:
-	rm -f "$(INSTALL_BIN)/zoot-compile" "$(INSTALL_BIN)/zoot"
+	rm -f "$(INSTALL_BIN)/zoot-compile" "$(INSTALL_BIN)/zoot" "$(INSTALL_BIN)/zoot-boot"
 	@set -e; for d in "$(INSTALL_LIB)"/*/; do \
 	  [ -d "$$d" ] || continue; \
+	  rm -f $(addprefix "$$d/guest/",$(GUEST_INSTALL) pack unpack.bin); \
+	  if [ -d "$$d/guest" ]; then rmdir "$$d/guest"; fi; \
 	  rm -f "$$d/zoot" "$$d/libzrt.a" "$$d/glue.o" "$$d/zoot-lib.a"; \
 	  rmdir "$$d"; \
 	done
