@@ -132,8 +132,12 @@ ARCHFLAGS_arm = -march=armv5te
 AR_x86_64 = ar
 AR_i386 = ar
 AR_arm = arm-linux-gnueabi-ar
+OBJCOPY_x86_64 = objcopy
+OBJCOPY_i386 = objcopy
+OBJCOPY_arm = arm-linux-gnueabi-objcopy
 RT_CC = $(CC_$(ARCH))
 RT_AR = $(AR_$(ARCH))
+RT_OBJCOPY = $(OBJCOPY_$(ARCH))
 RT_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror $(ARCHFLAGS_$(ARCH))
 RT_SRC = $(wildcard runtime/*.c runtime/host/*.c)
 RT_HDR = $(wildcard runtime/*.h)
@@ -268,7 +272,8 @@ GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/include/*.h $(G
 
 .PHONY: guest-runtime
 
-# A machine without an unpack.S (arm) boots its images unpacked.
+# The packer and unpacker (every machine has an unpack.S: scripts/compile packs
+# every guest image).
 GUEST_PACKER = $(if $(call guest_file,unpack.S),$(GB)/unpack.bin $(GB)/pack)
 
 guest-runtime: $(GB)/libzrt-guest.a $(GB)/boot.o $(GB)/kernel.ld $(GUEST_PACKER)
@@ -298,7 +303,7 @@ $(GB)/kernel.ld: $(call guest_file,kernel.ld)
 $(GB)/unpack.bin: $(call guest_file,unpack.S)
 	@mkdir -p $(dir $@)
 	$(RT_CC) $(ARCHFLAGS_$(ARCH)) -c $< -o $(GB)/unpack.o
-	objcopy -O binary -j .text $(GB)/unpack.o $@
+	$(RT_OBJCOPY) -O binary -j .text $(GB)/unpack.o $@
 
 $(GB)/pack: runtime/guest/tools/pack.c
 	@mkdir -p $(dir $@)

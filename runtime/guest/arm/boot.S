@@ -7,9 +7,11 @@
  *      masked, pc at the ELF entry, and the flattened device tree at the
  *      start of RAM, 0x40000000 (a Linux kernel would get its address in
  *      r2 instead; r2 is passed on too, and virt.c uses whichever holds
- *      a device tree).
+ *      a device tree).  From the unpacker of a packed image (unpack.S),
+ *      r0 = 0x5a4f4f54 ("ZOOT") and r1 = the end of what was loaded.
  * Out: .bss cleared, the MMU on with our translation table, sp on a
- *      small boot stack, calling zrt_guest_main(dtb, r2) in C (virt.c).
+ *      small boot stack, calling zrt_guest_main(dtb, r2, loaded_end) in
+ *      C (virt.c), loaded_end 0 when not unpacked.
  *
  * Why it exists: C needs a stack and zeroed statics, and the translation
  * table is the minimum that must exist before the rest of setting up the
@@ -57,6 +59,7 @@
 #define RAM_FIRST 0x400		/* section of 0x40000000 */
 #define RAM_END 0xc00		/* section of 0xc0000000 */
 #define DTB_ADDRESS 0x40000000
+#define UNPACKED 0x5a4f4f54	/* "ZOOT": from unpack.S */
 
 #define SCTLR_M 0x0001		/* MMU on */
 #define SCTLR_A 0x0002		/* alignment checks (kept off) */
@@ -72,6 +75,10 @@
 arm_start:
 	msr cpsr_c, #(MODE_SVC | PSR_I | PSR_F)
 	mov r8, r2			/* the loader's r2, for C */
+	ldr r3, =UNPACKED
+	cmp r0, r3
+	moveq r9, r1			/* the end of the packed image */
+	movne r9, #0
 
 	/* Clear .bss (the translation table and boot stack are in it). */
 	ldr r0, =__bss_start
@@ -124,6 +131,7 @@ arm_start:
 	mov fp, #0
 	ldr r0, =DTB_ADDRESS
 	mov r1, r8
+	mov r2, r9
 	bl zrt_guest_main
 4:	b 4b				/* zrt_guest_main never returns */
 	.size arm_start, .-arm_start

@@ -1,8 +1,8 @@
 /*
  * runtime/guest/arm/virt.c - QEMU's virt machine, as an ARM guest sees it.
  *
- * In:  the flattened device tree QEMU left at the start of RAM (from
- *      boot.S).
+ * In:  the flattened device tree QEMU left at the start of RAM, and for
+ *      a packed image the end of what was loaded (from boot.S).
  * Out: struct zrt_boot for zrt_guest_start; the machine hooks of guest.h
  *      other than the memory mappings (arch.c): where the virtio-mmio
  *      transports are, a clock, a debug port and power-off.
@@ -256,9 +256,9 @@ static int read_tree(const uint8_t *dtb, struct zrt_boot *boot)
 
 /* ---- Entry from boot.S --------------------------------------------------- */
 
-_Noreturn void zrt_guest_main(uintptr_t dtb, uintptr_t r2);
+_Noreturn void zrt_guest_main(uintptr_t dtb, uintptr_t r2, uintptr_t loaded_end);
 
-_Noreturn void zrt_guest_main(uintptr_t dtb, uintptr_t r2)
+_Noreturn void zrt_guest_main(uintptr_t dtb, uintptr_t r2, uintptr_t loaded_end)
 {
 	static struct zrt_boot boot;
 
@@ -269,7 +269,7 @@ _Noreturn void zrt_guest_main(uintptr_t dtb, uintptr_t r2)
 	    be32((const uint8_t *)r2) == FDT_MAGIC)
 		dtb = r2;
 	boot.cmdline = "";
-	boot.loaded_end = 0;
+	boot.loaded_end = loaded_end;	/* from unpack.S, or 0 */
 	if (read_tree((const uint8_t *)dtb, &boot) != 0) {
 		zrt_console_emergency("error: no device tree at the start of RAM (not booted by QEMU's virt?)\n");
 		zrt_arch_exit(70);

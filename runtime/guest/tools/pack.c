@@ -2,11 +2,13 @@
  * runtime/guest/tools/pack.c - make a guest kernel image small.
  *
  * In:  a kernel image as kernel.ld lays it out (one loadable segment at
- *      its physical address, a PVH entry note), and the unpacking stub
- *      (runtime/guest/x86/unpack.S, as a flat binary).
+ *      its physical address; for x86 a PVH entry note, for ARM the ELF
+ *      entry), and the unpacking stub (runtime/guest/x86/unpack.S or
+ *      runtime/guest/arm/unpack.S, as a flat binary).
  * Out: an ELF image holding the stub and the compressed segment, loaded
- *      just above where the original image ends, whose PVH entry is the
- *      stub: it unpacks the original in place and jumps to its entry.
+ *      just above where the original image ends (its .bss included),
+ *      whose entry (x86: PVH note; ARM: e_entry) is the stub: it unpacks
+ *      the original in place and jumps to its entry.
  *
  *      pack KERNEL STUB OUT
  *
@@ -16,7 +18,7 @@
  * the build machine, with libc; it is not part of any guest.)
  *
  * The compression is a plain LZ77 without entropy coding, chosen so that
- * the unpacker is a few dozen instructions of 32-bit assembly.  The
+ * the unpacker is a few dozen instructions of 32-bit assembly (x86 or ARM).  The
  * stream is a sequence of
  *
  *     LITERALS  the count, then that many bytes
@@ -256,7 +258,8 @@ static void put32(unsigned char *p, uint32_t v)
 }
 
 /* The loadable segment and the note of ELF (N bytes) of either class
- * (x86-64 images are ELF64, i386 ones ELF32). */
+ * (x86-64 images are ELF64, i386 and ARM ones ELF32).  NOTE stays all
+ * zero when there is none (ARM). */
 static void find_segments(const unsigned char *elf, size_t n, const char *name,
 			  struct segment *load, struct segment *note)
 {
@@ -303,22 +306,25 @@ static void find_segments(const unsigned char *elf, size_t n, const char *name,
 	}
 	if (loads > 1)
 		die("more than one loadable segment", name);
-	if (!loads || !notes || load->offset + load->filesz > n || note->offset + 20 > n)
+	if (!loads || load->offset + load->filesz > n || (notes && note->offset + 20 > n))
 		die("no loadable segment or entry note", name);
 }
 
 /* The packed image's headers, in the class and for the machine of the
- * original's (IDENT, MACHINE): a loadable segment of SIZE bytes at BASE
- * and the entry note at BASE + NOTE_AT. */
-static void write_headers(FILE *f, const unsigned char *ident, uint16_t machine,
+ * original's (IDENT, MACHINE, FLAGS): a loadable segment of SIZE bytes
+ * at BASE, entered at BASE, and unless NOTE_AT is 0 the entry note at
+ * BASE + NOTE_AT (ARM has none: QEMU starts it at e_entry). */
+static void write_headers(FILE *f, const unsigned char *ident, uint16_t machine, uint32_t flags,
 			  uint64_t base, size_t size, size_t note_at)
 {
 	size_t i, n;
+	int phnum = note_at ? 2 : 1;
 
 	if (ident[EI_CLASS] == ELFCLASS64) {
 		Elf64_Ehdr oh = { .e_type = ET_EXEC, .e_machine = machine, .e_version = EV_CURRENT,
-				  .e_entry = base, .e_phoff = sizeof(oh), .e_ehsize = sizeof(oh),
-				  .e_phentsize = sizeof(Elf64_Phdr), .e_phnum = 2 };
+				  .e_entry = base, .e_phoff = sizeof(oh), .e_flags = flags,
+				  .e_ehsize = sizeof(oh), .e_phentsize = sizeof(Elf64_Phdr),
+				  .e_phnum = phnum };
 		Elf64_Phdr ph[2] = {
 			{ .p_type = PT_LOAD, .p_flags = PF_R | PF_W | PF_X, .p_offset = HEADERS,
 			  .p_vaddr = base, .p_paddr = base, .p_filesz = size, .p_memsz = size, .p_align = 16 },
@@ -329,12 +335,13 @@ static void write_headers(FILE *f, const unsigned char *ident, uint16_t machine,
 
 		memcpy(oh.e_ident, ident, EI_NIDENT);
 		fwrite(&oh, sizeof(oh), 1, f);
-		fwrite(ph, sizeof(ph), 1, f);
-		n = sizeof(oh) + sizeof(ph);
+		fwrite(ph, sizeof(ph[0]), phnum, f);
+		n = sizeof(oh) + sizeof(ph[0]) * phnum;
 	} else {
 		Elf32_Ehdr oh = { .e_type = ET_EXEC, .e_machine = machine, .e_version = EV_CURRENT,
-				  .e_entry = (uint32_t)base, .e_phoff = sizeof(oh), .e_ehsize = sizeof(oh),
-				  .e_phentsize = sizeof(Elf32_Phdr), .e_phnum = 2 };
+				  .e_entry = (uint32_t)base, .e_phoff = sizeof(oh), .e_flags = flags,
+				  .e_ehsize = sizeof(oh), .e_phentsize = sizeof(Elf32_Phdr),
+				  .e_phnum = phnum };
 		Elf32_Phdr ph[2] = {
 			{ .p_type = PT_LOAD, .p_flags = PF_R | PF_W | PF_X, .p_offset = HEADERS,
 			  .p_vaddr = (uint32_t)base, .p_paddr = (uint32_t)base, .p_filesz = (uint32_t)size,
@@ -346,8 +353,8 @@ static void write_headers(FILE *f, const unsigned char *ident, uint16_t machine,
 
 		memcpy(oh.e_ident, ident, EI_NIDENT);
 		fwrite(&oh, sizeof(oh), 1, f);
-		fwrite(ph, sizeof(ph), 1, f);
-		n = sizeof(oh) + sizeof(ph);
+		fwrite(ph, sizeof(ph[0]), phnum, f);
+		n = sizeof(oh) + sizeof(ph[0]) * phnum;
 	}
 	if (n > HEADERS)
 		die("internal error: headers overlap the segment", NULL);
@@ -361,6 +368,9 @@ int main(int argc, char **argv)
 	unsigned char *elf, *stub, *img, *sig = NULL;
 	struct segment load = { 0, 0, 0, 0 }, note = { 0, 0, 0, 0 };
 	uint64_t base, entry = 0;
+	uint16_t machine;
+	uint32_t flags;
+	int arm;
 	struct out packed = { NULL, 0, 0 };
 	struct params prm;
 	FILE *f;
@@ -372,11 +382,21 @@ int main(int argc, char **argv)
 	elf = slurp(argv[1], &n);
 	stub = slurp(argv[2], &nstub);
 	find_segments(elf, n, argv[1], &load, &note);
-	/* The note: namesz 4, descsz 4, type 18, "Xen\0", the entry. */
-	{
+	/* e_machine and e_flags sit at the same offsets in both classes. */
+	machine = ((const Elf32_Ehdr *)elf)->e_machine;
+	flags = elf[EI_CLASS] == ELFCLASS64 ? ((const Elf64_Ehdr *)elf)->e_flags
+					    : ((const Elf32_Ehdr *)elf)->e_flags;
+	arm = machine == EM_ARM;
+	if (arm) {
+		/* QEMU's ARM loader starts an ELF kernel at e_entry. */
+		if (elf[EI_CLASS] != ELFCLASS32)
+			die("not an ELF32 ARM kernel image", argv[1]);
+		entry = ((const Elf32_Ehdr *)elf)->e_entry;
+	} else {
+		/* The note: namesz 4, descsz 4, type 18, "Xen\0", the entry. */
 		const unsigned char *d = elf + note.offset;
 
-		if (d[0] != 4 || d[4] != 4 || d[8] != 18 || memcmp(d + 12, "Xen", 4) != 0)
+		if (!note.filesz || d[0] != 4 || d[4] != 4 || d[8] != 18 || memcmp(d + 12, "Xen", 4) != 0)
 			die("no PVH entry note", argv[1]);
 		entry = (uint32_t)(d[16] | d[17] << 8 | d[18] << 16 | (uint32_t)d[19] << 24);
 	}
@@ -388,7 +408,8 @@ int main(int argc, char **argv)
 		die("internal error: the packed image does not unpack to the original", NULL);
 
 	/* The stub, its parameters after "ZPAK", then the stream, then
-	 * the entry note (inside the segment: harmless, and simple). */
+	 * for x86 the entry note (inside the segment: harmless, and
+	 * simple). */
 	for (i = 0; i + 4 + sizeof(prm) <= nstub; i++) {
 		if (memcmp(stub + i, "ZPAK", 4) == 0) {
 			sig = stub + i + 4;
@@ -399,8 +420,8 @@ int main(int argc, char **argv)
 		die("no parameter block in the stub", argv[2]);
 	base = (load.paddr + load.memsz + 4095) & ~(uint64_t)4095;
 	stub_size = (nstub + 15) & ~(size_t)15;
-	note_at = (stub_size + packed.n + 3) & ~(size_t)3;
-	seg_size = note_at + 20;
+	note_at = arm ? 0 : (stub_size + packed.n + 3) & ~(size_t)3;
+	seg_size = arm ? stub_size + packed.n : note_at + 20;
 	prm.dest = (uint32_t)load.paddr;
 	prm.dest_end = (uint32_t)(load.paddr + load.filesz);
 	prm.src = (uint32_t)(base + stub_size);
@@ -417,16 +438,18 @@ int main(int argc, char **argv)
 		die("out of memory", NULL);
 	memcpy(img, stub, nstub);
 	memcpy(img + stub_size, packed.p, packed.n);
-	put32(img + note_at, 4);
-	put32(img + note_at + 4, 4);
-	put32(img + note_at + 8, 18);
-	memcpy(img + note_at + 12, "Xen", 4);
-	put32(img + note_at + 16, (uint32_t)base);
+	if (note_at) {
+		put32(img + note_at, 4);
+		put32(img + note_at + 4, 4);
+		put32(img + note_at + 8, 18);
+		memcpy(img + note_at + 12, "Xen", 4);
+		put32(img + note_at + 16, (uint32_t)base);
+	}
 
 	f = fopen(argv[3], "wb");
 	if (!f)
 		die("cannot write", argv[3]);
-	write_headers(f, elf, ((const Elf32_Ehdr *)elf)->e_machine, base, seg_size, note_at);
+	write_headers(f, elf, machine, flags, base, seg_size, note_at);
 	fwrite(img, 1, seg_size, f);
 	if (fclose(f) != 0)
 		die("cannot write", argv[3]);
