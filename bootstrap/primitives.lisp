@@ -373,7 +373,9 @@
   (handler-case
       (with-open-file (out path :direction :output :if-exists :supersede
                                 :external-format :utf-8)
-        (write-string contents out)
+        (if (stringp contents)
+            (write-string contents out)
+            (dolist (piece contents) (write-string piece out)))
         +true+)
     (error () +false+)))
 

@@ -41,20 +41,30 @@ zval zrt_make_object(unsigned type, size_t length, zval fill)
 	return MAKE_OBJ_PTR(p);
 }
 
-zval zrt_make_string(size_t length, uint32_t fill)
+/* A string of LENGTH characters for the caller to fill, every one: only
+ * the padding after them is cleared (it is never read, but stays
+ * stable, so equal strings are equal words). */
+zval zrt_alloc_string(size_t length)
 {
 	zval header = MAKE_HEADER(OBJ_STRING, length);
-	size_t words = object_words(header), i;
+	size_t words = object_words(header);
 	zval *p = zrt_alloc(words);
-	uint32_t *chars = (uint32_t *)(p + 1);
 
 	p[0] = header;
-	/* Clear the padding first: it is never read, but stays stable. */
-	memset(p + 1, 0, (words - 1) * sizeof(zval));
-	if (fill)
-		for (i = 0; i < length; i++)
-			chars[i] = fill;
+	if (words > 1)
+		p[words - 1] = 0;
 	return MAKE_OBJ_PTR(p);
+}
+
+zval zrt_make_string(size_t length, uint32_t fill)
+{
+	zval s = zrt_alloc_string(length);
+	uint32_t *chars = STRING_CHARS(s);
+	size_t i;
+
+	for (i = 0; i < length; i++)
+		chars[i] = fill;
+	return s;
 }
 
 /* BYTES of zeroed memory the collector does not look into. */

@@ -76,7 +76,7 @@ zval zrt_string_from_utf8(const char *bytes, size_t n)
 {
 	const unsigned char *in = (const unsigned char *)bytes;
 	size_t length = zrt_utf8_decode(in, n, NULL);
-	zval s = zrt_make_string(length, 0);
+	zval s = zrt_alloc_string(length);
 
 	zrt_utf8_decode(in, n, STRING_CHARS(s));
 	return s;
@@ -158,7 +158,7 @@ zval zp_string_append(zval strings)
 	}
 	{
 		ZROOT(strings);
-		r = zrt_make_string(length, 0);
+		r = zrt_alloc_string(length);
 	}
 	for (l = strings; IS_PAIR(l); l = CDR(l)) {
 		size_t n = OBJ_LENGTH(CAR(l));
@@ -265,6 +265,35 @@ char *zrt_string_to_utf8(zval s, size_t *n)
 	buf[length] = '\0';
 	if (n)
 		*n = length;
+	return buf;
+}
+
+/* A string, or a proper list of strings, as one buffer of UTF-8 from
+ * malloc (NUL-terminated; *N its length); NULL when TEXT is neither or
+ * there is no memory.  %write-file takes either, so a file port hands
+ * over its pieces without joining them into one string first. */
+char *zrt_text_to_utf8(zval text, size_t *n)
+{
+	size_t length = 0, k = 0;
+	zval l;
+	char *buf;
+
+	if (IS_STRING(text))
+		return zrt_string_to_utf8(text, n);
+	for (l = text; IS_PAIR(l); l = CDR(l)) {
+		if (!IS_STRING(CAR(l)))
+			return NULL;
+		length += zrt_utf8_length(CAR(l));
+	}
+	if (l != ZNULL)
+		return NULL;
+	buf = malloc(length + 1);
+	if (!buf)
+		return NULL;
+	for (l = text; IS_PAIR(l); l = CDR(l))
+		k += zrt_utf8_encode(CAR(l), buf + k);
+	buf[k] = '\0';
+	*n = k;
 	return buf;
 }
 

@@ -90,7 +90,7 @@ static zval copy_string(zval s)
 	size_t n = OBJ_LENGTH(s);
 
 	ZROOT(s);
-	copy = zrt_make_string(n, 0);
+	copy = zrt_alloc_string(n);
 	memcpy(STRING_CHARS(copy), STRING_CHARS(s), n * sizeof(uint32_t));
 	return copy;
 }
@@ -193,7 +193,7 @@ zval zp_gensym(zval prefix)
 	plen = OBJ_LENGTH(prefix);
 	{
 		ZROOT(prefix);
-		name = zrt_make_string(plen + n, 0);
+		name = zrt_alloc_string(plen + n);
 	}
 	memcpy(STRING_CHARS(name), STRING_CHARS(prefix), plen * sizeof(uint32_t));
 	for (i = 0; i < n; i++)

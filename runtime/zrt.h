@@ -135,6 +135,7 @@ static inline void zrt_root_restore(zint *mark)
 zval zrt_cons(zval car, zval cdr);
 zval zrt_make_object(unsigned type, size_t length, zval fill);
 zval zrt_make_string(size_t length, uint32_t fill);
+zval zrt_alloc_string(size_t length);	/* characters left for the caller */
 zval zrt_make_raw(size_t bytes);
 zval zrt_rest_list(zint argc, zint first);
 
@@ -145,6 +146,7 @@ zval zrt_string_from_cstr(const char *s);
 /* UTF-8 of a Zoot string, malloc'ed and NUL-terminated; *n gets the length
  * (without the NUL).  Returns NULL when out of memory. */
 char *zrt_string_to_utf8(zval s, size_t *n);
+char *zrt_text_to_utf8(zval text, size_t *n);
 /* Bytes needed to encode S, and encoding into a buffer that large. */
 size_t zrt_utf8_length(zval s);
 size_t zrt_utf8_encode(zval s, char *out);

@@ -453,7 +453,7 @@ zval zp_write_file(zval path, zval contents)
 	size_t n;
 	uint64_t at;
 
-	if (!p || !IS_STRING(contents)) {
+	if (!p || !(IS_STRING(contents) || IS_PAIR(contents) || contents == ZNULL)) {
 		free(p);
 		return ZFALSE;
 	}
@@ -469,7 +469,7 @@ zval zp_write_file(zval path, zval contents)
 		free(p);
 		return ZFALSE;
 	}
-	text = zrt_string_to_utf8(contents, &n);
+	text = zrt_text_to_utf8(contents, &n);
 	if (!text || append(p, text, n, &at) != 0) {
 		free(text);
 		free(p);

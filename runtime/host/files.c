@@ -98,11 +98,11 @@ zval zp_write_file(zval path, zval contents)
 	size_t n, done = 0;
 	int fd, ok;
 
-	if (!p || !IS_STRING(contents)) {
+	if (!p) {
 		free(p);
 		return ZFALSE;
 	}
-	text = zrt_string_to_utf8(contents, &n);
+	text = zrt_text_to_utf8(contents, &n);
 	fd = text ? open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666) : -1;
 	free(p);
 	if (fd < 0) {
