@@ -421,18 +421,27 @@ void zrt_files_record_status(int status)
 
 /* ---- The primitives (as runtime/host/files.c) ------------------------- */
 
-zval zp_read_file(zval path)
+/* The regular file PATH names, or NULL. */
+static struct file *find_regular(zval path)
 {
-	char *p = zoot_path(path), *text;
+	char *p = zoot_path(path);
 	struct file *f;
-	zval s;
 
 	if (!p)
-		return ZFALSE;
+		return NULL;
 	scan();
 	f = find(p);
 	free(p);
-	if (!f || f->dir)
+	return f && !f->dir ? f : NULL;
+}
+
+zval zp_read_file(zval path)
+{
+	struct file *f = find_regular(path);
+	char *text;
+	zval s;
+
+	if (!f)
 		return ZFALSE;
 	text = malloc(f->size ? f->size : 1);
 	if (!text)
@@ -497,15 +506,9 @@ zval zp_file_exists(zval path)
 
 zval zp_delete_file(zval path)
 {
-	char *p = zoot_path(path);
-	struct file *f;
+	struct file *f = find_regular(path);
 
-	if (!p)
-		return ZFALSE;
-	scan();
-	f = find(p);
-	free(p);
-	if (!f || f->dir)
+	if (!f)
 		return ZFALSE;
 	remove_file(f);
 	return ZTRUE;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "harness.h"
 
@@ -156,6 +157,32 @@ const char *h_capture_end(void)
 	captured[n] = '\0';
 	fclose(capture_file);
 	return captured;
+}
+
+int h_in_child(void (*body)(void *), void *arg, int both, char *buf, size_t size)
+{
+	int fds[2], status;
+	pid_t pid;
+
+	if (pipe(fds) != 0)
+		return -1;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		if (both)
+			dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		body(arg);
+		_exit(0);
+	}
+	close(fds[1]);
+	h_read_all(fds[0], buf, size);
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 size_t h_read_all(int fd, char *buf, size_t size)

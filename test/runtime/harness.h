@@ -62,4 +62,11 @@ const char *h_capture_end(void);
 /* Read FD to its end into BUF (NUL-terminated); returns the length. */
 size_t h_read_all(int fd, char *buf, size_t size);
 
+/* Run BODY(ARG) in a child process whose standard error (and standard
+ * output too, when BOTH) goes into BUF; the child exits 0 if BODY
+ * returns.  Returns the child's exit status, 128 + the signal that
+ * killed it, or -1 when no child could be made.  For what ends the
+ * process: fatal errors, exhausted heaps, faults. */
+int h_in_child(void (*body)(void *), void *arg, int both, char *buf, size_t size);
+
 #endif

@@ -13,8 +13,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include "harness.h"
 
 #define SECTION(name) __attribute__((section(name), used, aligned(8)))
@@ -162,27 +160,19 @@ static void test_printed_backtrace(void)
 	zrt_zoot_sp = NULL;
 }
 
+static void type_error_without_library(void *unused)
+{
+	(void)unused;
+	zl__25type_2derror = ZUNBOUND;
+	zrt_type_error("car", "a pair", MAKE_FIXNUM(42));
+}
+
 /* Without the library's error procedures: a plain message, status 70. */
 static void test_without_library(void)
 {
-	int fds[2], status;
 	char buf[256] = "";
-	pid_t pid;
 
-	if (pipe(fds) != 0)
-		return;
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], 2);
-		zl__25type_2derror = ZUNBOUND;
-		zrt_type_error("car", "a pair", MAKE_FIXNUM(42));
-	}
-	close(fds[1]);
-	h_read_all(fds[0], buf, sizeof(buf));
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 70);
+	CHECK(h_in_child(type_error_without_library, NULL, 0, buf, sizeof(buf)) == 70);
 	CHECK(!strcmp(buf, "error: car: expected a pair, got 42\n"));
 }
 

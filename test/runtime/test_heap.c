@@ -13,8 +13,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include "harness.h"
 
 #define MAX ((size_t)1 << 20)
@@ -89,31 +87,22 @@ static void test_growth_and_exhaustion(void)
 	CHECK(IS_VECTOR(list) && OBJ_LENGTH(list) == 1000);
 }
 
+static void exhaust_twice(void *unused)
+{
+	zval list = ZNULL;
+
+	(void)unused;
+	ZROOT(list);
+	EXPECT_ERROR(fill(&list));
+	fill(&list);
+}
+
 /* Running out again while the reserve is open: exit 70 at once. */
 static void test_exhausted_twice(void)
 {
-	int fds[2], status;
 	char buf[256] = "";
-	pid_t pid;
 
-	if (pipe(fds) != 0)
-		return;
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		zval list = ZNULL;
-
-		ZROOT(list);
-		dup2(fds[1], 2);
-		EXPECT_ERROR(fill(&list));
-		fill(&list);
-		_exit(0);
-	}
-	close(fds[1]);
-	h_read_all(fds[0], buf, sizeof(buf));
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 70);
+	CHECK(h_in_child(exhaust_twice, NULL, 0, buf, sizeof(buf)) == 70);
 	CHECK(!strncmp(buf, "error: heap exhausted\n", 22));
 	if (strncmp(buf, "error: heap exhausted\n", 22))
 		printf("  got: %s\n", buf);

@@ -43,30 +43,26 @@ static void exec_self(const char *arg)
 	execl("/bin/sh", "sh", "-c", "exec $RUNNER \"$0\" \"$1\"", self, arg, (char *)NULL);
 }
 
+struct rerun {
+	const char *arg, *env;
+};
+
+static void run_self(void *p)
+{
+	const struct rerun *r = p;
+
+	if (r->env)
+		putenv((char *)r->env);
+	exec_self(r->arg);
+	_exit(99);
+}
+
 /* Run ourselves with ARG (and ENV set, if any); capture stdout+stderr. */
 static int rerun(const char *arg, const char *env, char *buf, size_t size)
 {
-	int fds[2], status;
-	pid_t pid;
+	struct rerun r = { arg, env };
 
-	if (pipe(fds) != 0)
-		return -1;
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		dup2(fds[1], 2);
-		close(fds[0]);
-		if (env)
-			putenv((char *)env);
-		exec_self(arg);
-		_exit(99);
-	}
-	close(fds[1]);
-	h_read_all(fds[0], buf, size);
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	return h_in_child(run_self, &r, 1, buf, size);
 }
 
 static int has_arg(zval list, const char *arg)

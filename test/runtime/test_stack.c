@@ -41,41 +41,33 @@ static void run_on_zoot_stack(void)
 	recurse(NULL, 0);
 }
 
-/* Runs BODY in a child with stderr captured; status and text out. */
+/* In a child: overflow the Zoot stack (WHICH 0) or fault at a null
+ * pointer (1). */
+static void fault(void *p)
+{
+	int which = *(int *)p;
+
+	zrt_stack_init();
+	if (which == 0) {
+		/* The lowest megabyte of the Zoot stack: the overflow comes
+		 * quickly and touches little memory. */
+		getcontext(&zoot_context);
+		zoot_context.uc_stack.ss_sp = zrt_stack_low;
+		zoot_context.uc_stack.ss_size = (size_t)1 << 20;
+		zoot_context.uc_link = &main_context;
+		makecontext(&zoot_context, run_on_zoot_stack, 0);
+		swapcontext(&main_context, &zoot_context);
+	} else {
+		volatile uintptr_t address = 16;
+
+		*(volatile int *)address = 1;
+	}
+}
+
+/* Runs fault(WHICH) in a child with stderr captured; status and text out. */
 static int in_child(int which, char *buf, size_t size)
 {
-	int fds[2], status;
-	pid_t pid;
-
-	if (pipe(fds) != 0)
-		return -1;
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], 2);
-		close(fds[0]);
-		zrt_stack_init();
-		if (which == 0) {
-			/* The lowest megabyte of the Zoot stack: the
-			 * overflow comes quickly and touches little memory. */
-			getcontext(&zoot_context);
-			zoot_context.uc_stack.ss_sp = zrt_stack_low;
-			zoot_context.uc_stack.ss_size = (size_t)1 << 20;
-			zoot_context.uc_link = &main_context;
-			makecontext(&zoot_context, run_on_zoot_stack, 0);
-			swapcontext(&main_context, &zoot_context);
-		} else {
-			volatile uintptr_t address = 16;
-
-			*(volatile int *)address = 1;
-		}
-		_exit(0);
-	}
-	close(fds[1]);
-	h_read_all(fds[0], buf, size);
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	return h_in_child(fault, &which, 0, buf, size);
 }
 
 int main(void)
