@@ -79,11 +79,12 @@ check-target: $(IMAGE)
 	$(MAKE) asm-memory
 	test/run --keep-going --mode $(ARCH),$(ARCH)_stress
 
-# The guest kernel: test/lang booted as x86-64 guest images, then the
-# guest-only tests and the showcase (the compiler compiling in a VM).
+# The guest kernel: test/lang and test/errors booted as x86-64 guest
+# images, then the guest-only tests and the showcase (the compiler
+# compiling in a VM).
 check-guest: $(IMAGE)
 	$(MAKE) guest-runtime guest-fault-test guest-compiler
-	test/run --keep-going --mode guest lang/
+	test/run --keep-going --mode guest lang/ errors/
 	test/guest/run
 
 # The i386 guest (after `make bootstrap ARCH=i386`, which check-target
