@@ -47,10 +47,12 @@ hello: $(IMAGE)
 # then one test/run in three modes: interpreted (with guile as the
 # oracle), compiled natively (test/lang, test/errors, test/gc) and
 # compiled with a collection at every allocation (test/lang and
-# test/errors minus test/run's STRESS_SKIP).  One test/run, so the output
-# ends with one line "N passed, N failed"; --keep-going, so a failing
-# mode does not hide the others.  About 9 CPU minutes: some 5 minutes on
-# 2 idle cores, 20 when other jobs keep them busy.
+# test/errors minus test/run's STRESS_SKIP), each ending with a line "N
+# passed, N failed"; --keep-going, so a failing mode does not hide the
+# others.  Then the as memory check, the install test, the same for
+# i386 and ARM under qemu-user, the cross-consistency and remote tests,
+# and the guests.  README.md, "Tests", lists each step.  About 17
+# minutes on 2 idle cores (29 CPU minutes).
 check: $(IMAGE)
 	$(MAKE) runtime-test
 	$(MAKE) bootstrap
