@@ -27,7 +27,7 @@ IMAGE = build/sbcl/zoot.core
 
 .PHONY: all deps check clean hello runtime runtime-test
 
-all: deps $(IMAGE) hello
+all: deps $(IMAGE) bootstrap hello
 
 # Install missing Debian packages when we can (root); otherwise say how.
 deps:
@@ -40,8 +40,11 @@ $(IMAGE): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
 	     --load bootstrap/build.lisp -- $(IMAGE) $(LANGUAGE) $(COMPILER) >build/sbcl/build.log 2>&1 \
 	  || { cat build/sbcl/build.log; exit 1; }
 
-hello: $(IMAGE)
-	@scripts/zoot test/hello.zt
+# The first program: compiled by the native compiler and run (under
+# qemu-user when ARCH is not this machine's).
+hello: bootstrap
+	$(COMPILE) -o $(B)/hello test/hello.zt
+	$(RUN) $(B)/hello
 
 # Every test: the runtime's unit tests, the bootstrap (stage2 = stage3),
 # then one test/run in three modes: interpreted (with guile as the
