@@ -74,12 +74,15 @@ static zval *get_space(size_t words)
 		spare_lo = NULL;
 		return p;
 	}
-	/* A spare of another size will not be used again (spaces only
-	 * grow): give it back first, so that growing needs the current
-	 * space and the new one only (a guest has no memory to spare). */
+	/* A spare of another size will not be used again as it is (spaces
+	 * only grow): the new space takes its pages, which are already
+	 * committed, so growing needs the current space and the new one
+	 * only (a guest has no memory to spare). */
 	if (spare_lo) {
-		zrt_host_unmap(spare_lo, spare_words * sizeof(zval));
+		p = zrt_host_grow(spare_lo, spare_words * sizeof(zval),
+				  words * sizeof(zval));
 		spare_lo = NULL;
+		return p;
 	}
 	return zrt_host_map(words * sizeof(zval));
 }

@@ -212,6 +212,10 @@ int zrt_host_isatty(int fd);
 _Noreturn void zrt_host_exit(int code);	/* flushes stdout first */
 void *zrt_host_map(size_t bytes);	/* zeroed pages, or NULL */
 void zrt_host_unmap(void *p, size_t bytes);
+/* BYTES of memory that may reuse the pages of OLD (OLD_BYTES, smaller),
+ * whose contents do not matter; OLD is released either way.  NULL when
+ * there is no memory. */
+void *zrt_host_grow(void *old, size_t old_bytes, size_t bytes);
 uint64_t zrt_host_nanoseconds(void);	/* monotonic */
 void zrt_host_set_command_line(int argc, char **argv);
 void zrt_stack_init(void);		/* the Zoot stack, guard, signals */

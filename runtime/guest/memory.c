@@ -311,3 +311,12 @@ void zrt_host_unmap(void *p, size_t bytes)
 {
 	zrt_pages_free(p, (bytes + ZRT_PAGE - 1) / ZRT_PAGE);
 }
+
+/* A guest's pages are all present, so moving them saves no faults:
+ * give OLD back first, so that the new space can take its place in the
+ * pool. */
+void *zrt_host_grow(void *old, size_t old_bytes, size_t bytes)
+{
+	zrt_host_unmap(old, old_bytes);
+	return zrt_host_map(bytes);
+}
