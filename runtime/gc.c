@@ -1,11 +1,12 @@
 /*
  * runtime/gc.c - Cheney's copying collector.
  *
- * In:  the bounds of from-space and an empty to-space (heap.c decides
- *      when and how big); the roots: the Zoot frames on the stack, the
- *      global cells (section zoot_globals), the static objects (sections
- *      zoot_static, zoot_static_pairs, zoot_symbols), zrt_args[0..
- *      zrt_args_live), the C root stack (ZROOT), the symbol table.
+ * In:  the bounds of from-space and an empty to-space at least as big
+ *      (heap.c decides when and how big); the roots: the Zoot frames on
+ *      the stack, the global cells (section zoot_globals), the static
+ *      objects (sections zoot_static, zoot_static_pairs, zoot_symbols),
+ *      zrt_args[0..zrt_args_live), the C root stack (ZROOT), the symbol
+ *      table.
  * Out: every reachable object copied into to-space, every root and field
  *      updated to the new addresses; the first free word of to-space.
  *
@@ -43,60 +44,92 @@ zval *zrt_zoot_sp;
 zval zrt_args[ZRT_MAX_ARGS];
 zint zrt_args_live;
 
-static zval *from_lo, *from_hi;
-static zval *to_free, *to_end;
+static zval *from_lo;
+static uintptr_t from_bytes;
+static zval *to_free;
 
+/* One unsigned comparison: an address below from_lo wraps around to a
+ * difference far larger than the space. */
 static inline int in_from(const zval *p)
 {
-	return p >= from_lo && p < from_hi;
+	return (uintptr_t)p - (uintptr_t)from_lo < from_bytes;
 }
 
-static void *copy_words(const zval *src, size_t n)
+/*
+ * The headed object at OBJ, copied; its new tagged address.  There is no
+ * check for room: zrt_gc_copy makes sure to-space is at least as big as
+ * from-space, and each object is copied once.
+ */
+static zval copy_object(const zval *obj)
 {
+	size_t n = object_words(obj[0]), i;
 	zval *dst = to_free;
 
-	if ((size_t)(to_end - to_free) < n)
-		zrt_fatal("internal error: to-space overflow in the collector");
-	memcpy(dst, src, n * sizeof(zval));
 	to_free += n;
-	return dst;
+	/* Most objects are a few words (symbols, boxes, closures, records):
+	 * a plain loop moves them for less than the call to memcpy costs. */
+	if (n <= 8) {
+		for (i = 0; i < n; i++)
+			dst[i] = obj[i];
+	} else {
+		memcpy(dst, obj, n * sizeof(zval));
+	}
+	return MAKE_OBJ_PTR(dst);
+}
+
+/*
+ * The collector's inner step, inlined into each loop that scans words
+ * because it runs once per word scanned.  Pairs (tag 001) and objects
+ * (011) are the values with bit 0 set and bit 2 clear, so one test lets
+ * fixnums and immediates go at once.
+ */
+static inline __attribute__((always_inline)) void forward(zval *slot)
+{
+	zval v = *slot, w;
+	zval *p;
+
+	if ((v & 5u) != 1u)
+		return;
+	p = (zval *)(v & ~(zval)TAG_MASK);
+	if (!in_from(p))
+		return;
+	w = p[0];
+	if (v & 2u) {
+		/* An object: its header, or its new address if moved. */
+		if (IS_HEADER(w)) {
+			w = copy_object(p);
+			p[0] = w;
+		}
+		*slot = w;
+	} else if (w == ZFORWARD) {
+		*slot = p[1];
+	} else {
+		zval *copy = to_free;
+
+		to_free += 2;
+		copy[0] = w;
+		copy[1] = p[1];
+		p[0] = ZFORWARD;
+		p[1] = *slot = MAKE_PAIR_PTR(copy);
+	}
 }
 
 void zrt_gc_forward(zval *slot)
 {
-	zval v = *slot;
-
-	if ((v & TAG_MASK) == TAG_PAIR) {
-		zval *cell = PAIR_CELL(v);
-
-		if (!in_from(cell))
-			return;
-		if (cell[0] != ZFORWARD) {
-			zval *copy = copy_words(cell, 2);
-
-			cell[0] = ZFORWARD;
-			cell[1] = MAKE_PAIR_PTR(copy);
-		}
-		*slot = cell[1];
-	} else if ((v & TAG_MASK) == TAG_OBJ) {
-		zval *obj = OBJ_PTR(v);
-
-		if (!in_from(obj))
-			return;
-		if (IS_HEADER(obj[0]))
-			obj[0] = MAKE_OBJ_PTR(copy_words(obj, object_words(obj[0])));
-		*slot = obj[0];
-	}
+	forward(slot);
 }
 
-static void forward_range(zval *p, zval *end)
+static inline void forward_range(zval *p, zval *end)
 {
 	for (; p < end; p++)
-		zrt_gc_forward(p);
+		forward(p);
 }
 
-/* Forward the value fields of the headed object at P; returns its size. */
-static size_t scan_object(zval *p)
+/*
+ * Forward the value fields of the headed object at P; returns its size.
+ * Inlined into scan_heap, which runs it for every object copied.
+ */
+static inline size_t scan_object(zval *p)
 {
 	zval header = p[0];
 	size_t length = HEADER_LENGTH(header);
@@ -131,8 +164,8 @@ static void scan_heap(zval *p)
 		if (IS_HEADER(p[0])) {
 			p += scan_object(p);
 		} else {
-			zrt_gc_forward(&p[0]);
-			zrt_gc_forward(&p[1]);
+			forward(&p[0]);
+			forward(&p[1]);
 			p += 2;
 		}
 	}
@@ -182,7 +215,7 @@ static void scan_roots(void)
 	zint i;
 
 	for (i = 0; i < zrt_roots_top; i++)
-		zrt_gc_forward(zrt_roots[i]);
+		forward(zrt_roots[i]);
 	forward_range(zrt_args, zrt_args + zrt_args_live);
 	scan_frames();
 	if (__start_zoot_globals)
@@ -197,11 +230,15 @@ static void scan_roots(void)
 zval *zrt_gc_copy(zval *from_low, zval *from_high, zval *to_lo, zval *to_hi)
 {
 	from_lo = from_low;
-	from_hi = from_high;
+	from_bytes = (uintptr_t)from_high - (uintptr_t)from_low;
+	/* Everything copied comes out of from-space, once, so a to-space
+	 * at least as big cannot overflow and copying needs no checks. */
+	if ((uintptr_t)to_hi - (uintptr_t)to_lo < from_bytes)
+		zrt_fatal("internal error: to-space smaller than from-space");
 	to_free = to_lo;
-	to_end = to_hi;
 	scan_roots();
 	scan_heap(to_lo);
-	from_lo = from_hi = NULL;
+	from_lo = NULL;
+	from_bytes = 0;
 	return to_free;
 }

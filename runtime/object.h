@@ -96,7 +96,9 @@ enum obj_type {
 
 #define OBJ_TYPE(v) HEADER_TYPE(OBJ_HEADER(v))
 #define OBJ_LENGTH(v) HEADER_LENGTH(OBJ_HEADER(v))
-#define IS_TYPE(v, t) (IS_OBJ(v) && OBJ_TYPE(v) == (t))
+/* The low byte of a header holds the type and the header tag, so one
+ * comparison of that byte checks the type. */
+#define IS_TYPE(v, t) (IS_OBJ(v) && (OBJ_HEADER(v) & 0xffu) == MAKE_HEADER((t), 0))
 
 #define IS_VECTOR(v) IS_TYPE(v, OBJ_VECTOR)
 #define IS_STRING(v) IS_TYPE(v, OBJ_STRING)

@@ -13,14 +13,10 @@
 zval *zrt_roots[ZRT_ROOTS_MAX];
 zint zrt_roots_top;
 
-/* Returns the old top: the mark the cleanup handler restores. */
-zint zrt_root_push(zval *slot)
+/* zrt_root_push (inline, zrt.h) ends here when the stack is full; kept
+ * out of line because it never returns and zrt.h declares zrt_fatal
+ * only further down. */
+void zrt_root_overflow(void)
 {
-	zint mark = zrt_roots_top;
-
-	if (mark >= ZRT_ROOTS_MAX)
-		zrt_fatal("internal error: too many C roots");
-	zrt_roots[mark] = slot;
-	zrt_roots_top = mark + 1;
-	return mark;
+	zrt_fatal("internal error: too many C roots");
 }

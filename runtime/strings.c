@@ -17,6 +17,53 @@
 
 #define REPLACEMENT '?'
 
+/*
+ * Text is nearly all ASCII, so the loops below take it BLOCK characters
+ * at a time: OR the block together, and if the result is below 0x80,
+ * narrow or widen the whole block with a loop of fixed length.  Such
+ * loops (with restrict pointers) are ones gcc vectorizes at -O2 where
+ * the machine has vectors, and they are plain loops everywhere else.
+ * The test of a block runs for every block, so it is unrolled whole.
+ */
+#define BLOCK 16
+
+static inline int ascii_chars(const uint32_t *c)
+{
+	uint32_t bits = 0;
+	size_t j;
+
+#pragma GCC unroll 16
+	for (j = 0; j < BLOCK; j++)
+		bits |= c[j];
+	return bits < 0x80;
+}
+
+static inline int ascii_bytes(const unsigned char *in)
+{
+	unsigned char bits = 0;
+	size_t j;
+
+	for (j = 0; j < BLOCK; j++)
+		bits |= in[j];
+	return bits < 0x80;
+}
+
+static inline void narrow_block(const uint32_t *restrict c, unsigned char *restrict out)
+{
+	size_t j;
+
+	for (j = 0; j < BLOCK; j++)
+		out[j] = (unsigned char)c[j];
+}
+
+static inline void widen_block(const unsigned char *restrict in, uint32_t *restrict out)
+{
+	size_t j;
+
+	for (j = 0; j < BLOCK; j++)
+		out[j] = in[j];
+}
+
 /* Length and value of the well-formed sequence at IN (N bytes left), or
  * 0 when the first byte does not start one. */
 static size_t decode_one(const unsigned char *in, size_t n, uint32_t *cp)
@@ -51,22 +98,53 @@ static size_t decode_one(const unsigned char *in, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* The characters N bytes of UTF-8 decode to. */
+static size_t utf8_count(const unsigned char *in, size_t n)
+{
+	size_t i = 0, k = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		if (n - i >= BLOCK && ascii_bytes(in + i)) {
+			i += BLOCK;
+			k += BLOCK;
+			continue;
+		}
+		if (in[i] < 0x80) {
+			i++;
+		} else {
+			size_t len = decode_one(in + i, n - i, &cp);
+
+			i += len ? len : 1;
+		}
+		k++;
+	}
+	return k;
+}
+
 /* OUT may be NULL to count only. */
 size_t zrt_utf8_decode(const unsigned char *in, size_t n, uint32_t *out)
 {
 	size_t i = 0, k = 0;
 
+	if (!out)
+		return utf8_count(in, n);
 	while (i < n) {
 		uint32_t cp;
-		size_t len = decode_one(in + i, n - i, &cp);
+		size_t len;
 
+		if (n - i >= BLOCK && ascii_bytes(in + i)) {
+			widen_block(in + i, out + k);
+			i += BLOCK;
+			k += BLOCK;
+			continue;
+		}
+		len = decode_one(in + i, n - i, &cp);
 		if (len == 0) {
 			cp = REPLACEMENT;
 			len = 1;
 		}
-		if (out)
-			out[k] = cp;
-		k++;
+		out[k++] = cp;
 		i += len;
 	}
 	return k;
@@ -75,7 +153,7 @@ size_t zrt_utf8_decode(const unsigned char *in, size_t n, uint32_t *out)
 zval zrt_string_from_utf8(const char *bytes, size_t n)
 {
 	const unsigned char *in = (const unsigned char *)bytes;
-	size_t length = zrt_utf8_decode(in, n, NULL);
+	size_t length = utf8_count(in, n);
 	zval s = zrt_alloc_string(length);
 
 	zrt_utf8_decode(in, n, STRING_CHARS(s));
@@ -149,6 +227,7 @@ zval zp_string_compare(zval a, zval b)
 zval zp_string_append(zval strings)
 {
 	size_t length = 0, at = 0;
+	uint32_t *out;
 	zval l, r;
 
 	for (l = strings; IS_PAIR(l); l = CDR(l)) {
@@ -160,10 +239,17 @@ zval zp_string_append(zval strings)
 		ZROOT(strings);
 		r = zrt_alloc_string(length);
 	}
+	out = STRING_CHARS(r);
 	for (l = strings; IS_PAIR(l); l = CDR(l)) {
+		const uint32_t *in = STRING_CHARS(CAR(l));
 		size_t n = OBJ_LENGTH(CAR(l));
 
-		memcpy(STRING_CHARS(r) + at, STRING_CHARS(CAR(l)), n * sizeof(uint32_t));
+		/* A third of the pieces are one character (a comma, a
+		 * newline): a store is cheaper than the call to memcpy. */
+		if (n == 1)
+			out[at] = in[0];
+		else
+			memcpy(out + at, in, n * sizeof(uint32_t));
 		at += n;
 	}
 	return r;
@@ -177,6 +263,8 @@ zval zp_number_to_string(zval n, zval radix)
 	char *p = digits + sizeof(digits);
 	zint value, base;
 	int negative;
+	size_t length, i;
+	zval s;
 
 	if (!IS_FIXNUM(n))
 		zrt_type_error("number->string", "a number", n);
@@ -195,7 +283,12 @@ zval zp_number_to_string(zval n, zval radix)
 	} while (value != 0);
 	if (negative)
 		*--p = '-';
-	return zrt_string_from_utf8(p, (size_t)(digits + sizeof(digits) - p));
+	/* The digits are ASCII: widen them straight into the string. */
+	length = (size_t)(digits + sizeof(digits) - p);
+	s = zrt_alloc_string(length);
+	for (i = 0; i < length; i++)
+		STRING_CHARS(s)[i] = (unsigned char)p[i];
+	return s;
 }
 
 /* Code points a string cannot hold (surrogates, too big) encode as '?'. */
@@ -229,29 +322,70 @@ size_t zrt_utf8_encode_char(uint32_t c, char *buf)
 	return 4;
 }
 
-size_t zrt_utf8_length(zval s)
+/* The UTF-8 length of the N code points at C. */
+static size_t chars_utf8_length(const uint32_t *c, size_t n)
 {
-	const uint32_t *chars = STRING_CHARS(s);
-	size_t n = OBJ_LENGTH(s), i, bytes = 0;
+	size_t i = 0, bytes = 0;
 	char buf[4];
 
-	for (i = 0; i < n; i++)
-		bytes += chars[i] < 0x80 ? 1 : zrt_utf8_encode_char(chars[i], buf);
+	while (i < n) {
+		if (n - i >= BLOCK && ascii_chars(c + i)) {
+			i += BLOCK;
+			bytes += BLOCK;
+			continue;
+		}
+		bytes += c[i] < 0x80 ? 1 : zrt_utf8_encode_char(c[i], buf);
+		i++;
+	}
 	return bytes;
+}
+
+/* The N code points at C as UTF-8 at OUT; returns the bytes written. */
+static size_t chars_encode(const uint32_t *c, size_t n, char *out)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		if (n - i >= BLOCK && ascii_chars(c + i)) {
+			narrow_block(c + i, (unsigned char *)out + k);
+			i += BLOCK;
+			k += BLOCK;
+			continue;
+		}
+		if (c[i] < 0x80)
+			out[k++] = (char)c[i];
+		else
+			k += zrt_utf8_encode_char(c[i], out + k);
+		i++;
+	}
+	return k;
+}
+
+/* The leading ASCII characters of the N code points at C, narrowed to
+ * OUT; returns how many there were. */
+static size_t ascii_prefix(const uint32_t *c, size_t n, char *out)
+{
+	size_t i = 0;
+
+	while (n - i >= BLOCK && ascii_chars(c + i)) {
+		narrow_block(c + i, (unsigned char *)out + i);
+		i += BLOCK;
+	}
+	while (i < n && c[i] < 0x80) {
+		out[i] = (char)c[i];
+		i++;
+	}
+	return i;
+}
+
+size_t zrt_utf8_length(zval s)
+{
+	return chars_utf8_length(STRING_CHARS(s), OBJ_LENGTH(s));
 }
 
 size_t zrt_utf8_encode(zval s, char *out)
 {
-	const uint32_t *chars = STRING_CHARS(s);
-	size_t n = OBJ_LENGTH(s), i, k = 0;
-
-	for (i = 0; i < n; i++) {
-		if (chars[i] < 0x80)
-			out[k++] = (char)chars[i];
-		else
-			k += zrt_utf8_encode_char(chars[i], out + k);
-	}
-	return k;
+	return chars_encode(STRING_CHARS(s), OBJ_LENGTH(s), out);
 }
 
 char *zrt_string_to_utf8(zval s, size_t *n)
@@ -268,13 +402,22 @@ char *zrt_string_to_utf8(zval s, size_t *n)
 	return buf;
 }
 
-/* A string, or a proper list of strings, as one buffer of UTF-8 from
+/*
+ * A string, or a proper list of strings, as one buffer of UTF-8 from
  * malloc (NUL-terminated; *N its length); NULL when TEXT is neither or
  * there is no memory.  %write-file takes either, so a file port hands
- * over its pieces without joining them into one string first. */
+ * over its pieces without joining them into one string first.
+ *
+ * What programs write (the compiler's assembly above all) is ASCII, so
+ * the buffer is first sized at one byte per character and the pieces
+ * are narrowed in one pass.  At the first character that is not ASCII
+ * the rest of the text is measured exactly, the buffer grown to fit,
+ * and the pieces from there on encoded in full.
+ */
 char *zrt_text_to_utf8(zval text, size_t *n)
 {
 	size_t length = 0, k = 0;
+	int exact = 0;
 	zval l;
 	char *buf;
 
@@ -283,15 +426,39 @@ char *zrt_text_to_utf8(zval text, size_t *n)
 	for (l = text; IS_PAIR(l); l = CDR(l)) {
 		if (!IS_STRING(CAR(l)))
 			return NULL;
-		length += zrt_utf8_length(CAR(l));
+		length += OBJ_LENGTH(CAR(l));
 	}
 	if (l != ZNULL)
 		return NULL;
 	buf = malloc(length + 1);
 	if (!buf)
 		return NULL;
-	for (l = text; IS_PAIR(l); l = CDR(l))
-		k += zrt_utf8_encode(CAR(l), buf + k);
+	for (l = text; IS_PAIR(l); l = CDR(l)) {
+		const uint32_t *c = STRING_CHARS(CAR(l));
+		size_t m = OBJ_LENGTH(CAR(l)), a;
+		zval rest;
+		char *bigger;
+
+		if (exact) {
+			k += chars_encode(c, m, buf + k);
+			continue;
+		}
+		a = ascii_prefix(c, m, buf + k);
+		k += a;
+		if (a == m)
+			continue;
+		length = k + chars_utf8_length(c + a, m - a);
+		for (rest = CDR(l); IS_PAIR(rest); rest = CDR(rest))
+			length += zrt_utf8_length(CAR(rest));
+		bigger = realloc(buf, length + 1);
+		if (!bigger) {
+			free(buf);
+			return NULL;
+		}
+		buf = bigger;
+		k += chars_encode(c + a, m - a, buf + k);
+		exact = 1;
+	}
 	buf[k] = '\0';
 	*n = k;
 	return buf;

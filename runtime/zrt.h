@@ -117,7 +117,20 @@ void zrt_gc_forward(zval *slot);
 extern zval *zrt_roots[ZRT_ROOTS_MAX];
 extern zint zrt_roots_top;
 
-zint zrt_root_push(zval *slot);
+_Noreturn void zrt_root_overflow(void);
+
+/* Returns the old top: the mark the cleanup handler restores.  Inline,
+ * because C code roots values on every call of many primitives. */
+static inline zint zrt_root_push(zval *slot)
+{
+	zint mark = zrt_roots_top;
+
+	if (mark >= ZRT_ROOTS_MAX)
+		zrt_root_overflow();
+	zrt_roots[mark] = slot;
+	zrt_roots_top = mark + 1;
+	return mark;
+}
 
 static inline void zrt_root_restore(zint *mark)
 {

@@ -39,6 +39,27 @@ static void test_utf8(void)
 	CHECK(h_str_is(h_str("\x80" "ok"), "?ok"));
 	CHECK(OBJ_LENGTH(h_str("")) == 0);
 
+	/* A list of pieces: ASCII blocks, then a piece that is not ASCII
+	 * part way through (the buffer must grow), then more pieces. */
+	{
+		zval text = ZNULL, piece = ZFALSE;
+		const char *pieces[] = { "0123456789abcdefXYZ", "ab\xc3\xa9" "cdefghijklmnopq\xe2\x82\xac",
+					 "tail, sixteen or more", "\xf0\x9d\x84\x9e", "" };
+		const char *all = "0123456789abcdefXYZab\xc3\xa9" "cdefghijklmnopq\xe2\x82\xac"
+				  "tail, sixteen or more\xf0\x9d\x84\x9e";
+		int i;
+
+		ZROOT(text);
+		ZROOT(piece);
+		for (i = 4; i >= 0; i--) {
+			piece = h_str(pieces[i]);
+			text = zrt_cons(piece, text);
+		}
+		back = zrt_text_to_utf8(text, &n);
+		CHECK(back && n == strlen(all) && !strcmp(back, all));
+		free(back);
+	}
+
 	/* Every code point survives encode + decode. */
 	{
 		zval all = zrt_make_string(0x10000, 'a');
