@@ -371,6 +371,14 @@ static size_t ascii_prefix(const uint32_t *c, size_t n, char *out)
 		narrow_block(c + i, (unsigned char *)out + i);
 		i += BLOCK;
 	}
+	/* Fewer than BLOCK characters left of a text at least that long:
+	 * the block that ends at N overlaps ones already narrowed, and
+	 * narrowing them again costs less than a loop by characters (a
+	 * line of assembly is a few dozen characters). */
+	if (i < n && n - i < BLOCK && n >= BLOCK && ascii_chars(c + n - BLOCK)) {
+		narrow_block(c + n - BLOCK, (unsigned char *)out + n - BLOCK);
+		return n;
+	}
 	while (i < n && c[i] < 0x80) {
 		out[i] = (char)c[i];
 		i++;
@@ -441,6 +449,12 @@ char *zrt_text_to_utf8(zval text, size_t *n)
 
 		if (exact) {
 			k += chars_encode(c, m, buf + k);
+			continue;
+		}
+		/* Half the pieces the compiler writes are the newlines
+		 * between its lines: one store each. */
+		if (m == 1 && c[0] < 0x80) {
+			buf[k++] = (char)c[0];
 			continue;
 		}
 		a = ascii_prefix(c, m, buf + k);
