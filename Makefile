@@ -54,8 +54,8 @@ hello: bootstrap
 # passed, N failed"; --keep-going, so a failing mode does not hide the
 # others.  Then the as memory check, the install test, the same for
 # i386 and ARM under qemu-user, the cross-consistency and remote tests,
-# and the guests.  README.md, "Tests", lists each step.  About 17
-# minutes on 2 idle cores (29 CPU minutes).
+# and the guests.  README.md, "Tests", lists each step.  About 7
+# minutes on 2 idle cores (10 CPU minutes), up to 17 on a slow day.
 check: $(IMAGE)
 	$(MAKE) runtime-test
 	$(MAKE) bootstrap
