@@ -7,6 +7,9 @@ LANGUAGE = language/base.zt language/control.zt language/ports.zt \
            language/hashtables.zt language/reader.zt language/expander.zt \
            language/syntax-rules.zt language/interp.zt language/builtins.zt \
            language/main.zt
+# Appended here rather than in load order above, to keep merges small:
+# load order does not matter for them (they only define procedures).
+LANGUAGE += language/derived.zt language/dynamic.zt
 # The compiler: front end, lowering, then one folder per target.
 COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
@@ -18,7 +21,8 @@ NATIVE_LIBRARY = language/primitives.zt
 # The library a compiled user program links with, and the whole
 # compiler as a native program.
 LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/control.zt \
-           language/ports.zt language/hashtables.zt language/reader.zt
+           language/ports.zt language/hashtables.zt language/reader.zt \
+           language/dynamic.zt
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp

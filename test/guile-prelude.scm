@@ -3,3 +3,6 @@
 ;; by default (records, SRFI 69 hash tables, let-values, exceptions).
 (use-modules (srfi srfi-9) (srfi srfi-69) (srfi srfi-11) ((scheme base) #:select (guard error raise raise-continuable with-exception-handler error-object? error-object-message error-object-irritants string-map vector-map vector-for-each string-for-each let-values  exact read-error? file-error? write-string list-copy read-line eof-object flush-output-port)) (scheme char) (scheme write) (scheme process-context) (scheme file) (scheme time))
 (define hash-table-contains? hash-table-exists?)
+;; (scheme lazy): delay-force and R7RS's make-promise (guile's core has
+;; an older make-promise).
+(use-modules (scheme lazy))
