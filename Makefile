@@ -5,7 +5,8 @@
 # reader, expander and interpreter that use it, then the driver.
 LANGUAGE = language/base.zt language/control.zt language/ports.zt \
            language/hashtables.zt language/reader.zt language/expander.zt \
-           language/syntax-rules.zt language/interp.zt language/builtins.zt \
+           language/syntax-rules.zt language/stdlib.zt language/libraries.zt \
+           language/interp.zt language/builtins.zt \
            language/main.zt
 # The compiler: front end, lowering, then one folder per target.
 COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
@@ -17,8 +18,12 @@ COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
 NATIVE_LIBRARY = language/primitives.zt
 # The library a compiled user program links with, and the whole
 # compiler as a native program.
+# The expander and interpreter are in it, so that compiled programs
+# can eval (and import environments for it).
 LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/control.zt \
-           language/ports.zt language/hashtables.zt language/reader.zt
+           language/ports.zt language/hashtables.zt language/reader.zt \
+           language/expander.zt language/syntax-rules.zt language/stdlib.zt \
+           language/libraries.zt language/interp.zt language/builtins.zt
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp
