@@ -67,6 +67,7 @@ check: $(IMAGE)
 	test/run --keep-going --mode interp,compiled,stress
 	$(MAKE) asm-memory
 	test/install/run
+	test/libcache/run
 	$(MAKE) check-target ARCH=i386
 	$(MAKE) check-target ARCH=arm
 	test/cross/run
