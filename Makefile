@@ -5,7 +5,8 @@
 # reader, expander and interpreter that use it, then the driver.
 LANGUAGE = language/base.zt language/control.zt language/ports.zt \
            language/hashtables.zt language/reader.zt language/expander.zt \
-           language/syntax-rules.zt language/interp.zt language/builtins.zt \
+           language/syntax-rules.zt language/stdlib.zt language/libraries.zt \
+           language/interp.zt language/builtins.zt \
            language/main.zt
 # Appended here rather than in load order above, to keep merges small:
 # load order does not matter for them (they only define procedures).
@@ -15,14 +16,18 @@ COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
            compiler/lower.zt compiler/target.zt compiler/data.zt \
            compiler/emit.zt compiler/x86_64/code.zt compiler/i386/code.zt \
-           compiler/arm/code.zt compiler/driver.zt
+           compiler/arm/code.zt compiler/libcache.zt compiler/driver.zt
 # What native code adds to the language: the primitives as procedures.
 NATIVE_LIBRARY = language/primitives.zt
 # The library a compiled user program links with, and the whole
 # compiler as a native program.
+# The expander and interpreter are in it, so that compiled programs
+# can eval (and import environments for it).
 LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/control.zt \
            language/ports.zt language/hashtables.zt language/reader.zt \
-           language/dynamic.zt
+           language/expander.zt language/syntax-rules.zt language/stdlib.zt \
+           language/libraries.zt language/interp.zt language/builtins.zt \
+           language/derived.zt language/dynamic.zt
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp
@@ -66,6 +71,7 @@ check: $(IMAGE)
 	test/run --keep-going --mode interp,compiled,stress
 	$(MAKE) asm-memory
 	test/install/run
+	test/libcache/run
 	$(MAKE) check-target ARCH=i386
 	$(MAKE) check-target ARCH=arm
 	test/cross/run

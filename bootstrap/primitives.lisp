@@ -191,6 +191,8 @@
 (defvar *zoot-gensym-counter* 0)
 (defprim "%gensym" (prefix)
   (make-symbol (format nil "~a~d" prefix (incf *zoot-gensym-counter*))))
+(defprim "%make-symbol" (name)
+  (if (stringp name) (make-symbol (copy-seq name)) (type-fail "%make-symbol" "a string" name)))
 
 (defprim "char->integer" (c)
   (if (characterp c) (char-code c) (type-fail "char->integer" "a character" c)))

@@ -5,7 +5,7 @@
  *      section zoot_symbols (header, name, hash), whose names are static
  *      strings in zoot_static.
  * Out: the unique symbol for each name (string->symbol), fresh
- *      uninterned symbols (%gensym), symbol->string.
+ *      uninterned symbols (%gensym, %make-symbol), symbol->string.
  *
  * Why it exists: symbols are compared with eq?, so each name must map to
  * exactly one symbol whether the compiler made it or the program did.
@@ -198,5 +198,16 @@ zval zp_gensym(zval prefix)
 	memcpy(STRING_CHARS(name), STRING_CHARS(prefix), plen * sizeof(uint32_t));
 	for (i = 0; i < n; i++)
 		STRING_CHARS(name)[plen + i] = (uint32_t)digits[n - 1 - i];
+	return make_symbol(name, name_hash(name));
+}
+
+/* A fresh uninterned symbol named exactly NAME: the twin that import
+ * gives a program's own name (language/libraries.zt), which prints as
+ * the name but is not eq? to the interned symbol. */
+zval zp_make_symbol(zval name)
+{
+	if (!IS_STRING(name))
+		zrt_type_error("%make-symbol", "a string", name);
+	name = copy_string(name);
 	return make_symbol(name, name_hash(name));
 }

@@ -241,6 +241,7 @@ zval *zrt_stack_top(void);
 zval zp_symbol_to_string(zval s);
 zval zp_string_to_symbol(zval s);
 zval zp_gensym(zval prefix);
+zval zp_make_symbol(zval name);
 zval zp_make_string(zval n, zval fill);
 zval zp_string_copy(zval to, zval at, zval from, zval start, zval end);
 zval zp_string_compare(zval a, zval b);

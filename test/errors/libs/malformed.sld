@@ -1,0 +1,4 @@
+(define-library (libs malformed)
+  (export x)
+  (imports (scheme base))
+  (begin (define x 1)))

@@ -1,0 +1,1 @@
+(define part-value (twice 21))

@@ -1,0 +1,4 @@
+(define-library (libs incl)
+  (import (scheme base))
+  (include-library-declarations "included-decls.scm")
+  (include "included-body.scm"))

@@ -1,0 +1,2 @@
+(define (twice x) (* 2 x))
+(define included-name "from include")
