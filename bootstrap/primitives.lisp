@@ -398,3 +398,26 @@
   (declare (ignore limit))
   (cons nil 0))
 (defprim "%isatty" (fd) (zbool (= 1 (sb-unix:unix-isatty fd))))
+
+;;; ---------------------------------------------------------------------
+;;; Unicode (language/chars.zt): SBCL's own tables stand in for the
+;;; runtime's (runtime/unicode.c); both follow the Unicode database.
+
+(defprim "%char-props" (c)
+  (+ (if (sb-unicode:alphabetic-p c) 1 0)
+     (if (sb-unicode:whitespace-p c) 2 0)
+     (if (sb-unicode:uppercase-p c) 4 0)
+     (if (sb-unicode:lowercase-p c) 8 0)
+     (if (sb-unicode:decimal-value c) 16 0)))
+(defprim "%char-case" (c kind)
+  (case kind
+    (0 (char-upcase c))
+    (1 (char-downcase c))
+    (t (let ((s (sb-unicode:casefold (string c))))
+         (if (= (length s) 1) (char s 0) (char-downcase c))))))
+(defprim "%digit-value" (c) (or (sb-unicode:decimal-value c) +false+))
+(defprim "%string-case" (s kind)
+  (case kind
+    (0 (sb-unicode:uppercase s))
+    (1 (sb-unicode:lowercase s))
+    (t (sb-unicode:casefold s))))

@@ -278,5 +278,9 @@ zval zp_current_jiffy(void);
 zval zp_jiffies_per_second(void);
 zval zp_isatty(zval fd);
 zval zp_machine_backtrace(zval limit);
+zval zp_char_props(zval c);
+zval zp_char_case(zval c, zval kind);
+zval zp_digit_value(zval c);
+zval zp_string_case(zval s, zval kind);
 
 #endif
