@@ -150,6 +150,7 @@ zval zrt_make_object(unsigned type, size_t length, zval fill);
 zval zrt_make_string(size_t length, uint32_t fill);
 zval zrt_alloc_string(size_t length);	/* characters left for the caller */
 zval zrt_make_raw(size_t bytes);
+zval zrt_make_bytevector(size_t length, unsigned fill);	/* bytevectors.c */
 zval zrt_rest_list(zint argc, zint first);
 
 /* ---- Strings (strings.c) --------------------------------------------- */
@@ -282,5 +283,14 @@ zval zp_char_props(zval c);
 zval zp_char_case(zval c, zval kind);
 zval zp_digit_value(zval c);
 zval zp_string_case(zval s, zval kind);
+zval zp_bytevector_p(zval x);
+zval zp_make_bytevector(zval n, zval fill);
+zval zp_bytevector_length(zval bv);
+zval zp_bytevector_u8_ref(zval bv, zval i);
+zval zp_bytevector_u8_set(zval bv, zval i, zval b);
+zval zp_bytevector_copy(zval to, zval at, zval from, zval start, zval end);
+zval zp_bytevector_equal(zval a, zval b);
+zval zp_utf8_to_string(zval bv, zval start, zval end);
+zval zp_string_to_utf8(zval str, zval start, zval end);
 
 #endif
