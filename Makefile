@@ -4,7 +4,7 @@
 # The language's sources, in load order: library first, then the
 # reader, expander and interpreter that use it, then the driver.
 LANGUAGE = language/base.zt language/bytevectors.zt language/chars.zt language/sequences.zt language/control.zt language/ports.zt \
-           language/write.zt language/hashtables.zt language/reader.zt language/expander.zt \
+           language/write.zt language/binary-ports.zt language/hashtables.zt language/reader.zt language/expander.zt \
            language/syntax-rules.zt language/interp.zt language/builtins.zt \
            language/main.zt
 # The compiler: front end, lowering, then one folder per target.
@@ -18,7 +18,8 @@ NATIVE_LIBRARY = language/primitives.zt
 # The library a compiled user program links with, and the whole
 # compiler as a native program.
 LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/bytevectors.zt language/chars.zt language/sequences.zt language/control.zt \
-           language/ports.zt language/write.zt language/hashtables.zt language/reader.zt
+           language/ports.zt language/write.zt language/binary-ports.zt language/hashtables.zt \
+           language/reader.zt
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp

@@ -473,3 +473,25 @@
   (unless (stringp s) (type-fail "string->utf8" "a string" s))
   (coerce (sb-ext:string-to-octets s :external-format :utf-8 :start start :end end)
           '(simple-array (unsigned-byte 8) (*))))
+
+;;; Binary files and the environment (runtime/host/files.c, process.c).
+(defprim "%read-file-bytes" (path)
+  (handler-case
+      (with-open-file (in path :element-type '(unsigned-byte 8))
+        (let* ((bv (make-array (file-length in) :element-type '(unsigned-byte 8)))
+               (n (read-sequence bv in)))
+          (subseq bv 0 n)))
+    (error () +false+)))
+(defprim "%write-file-bytes" (path bytes)
+  (handler-case
+      (with-open-file (out path :direction :output :if-exists :supersede
+                                :element-type '(unsigned-byte 8))
+        (if (zbytevector-p bytes)
+            (write-sequence bytes out)
+            (dolist (piece bytes) (write-sequence piece out)))
+        +true+)
+    (error () +false+)))
+(defprim "%environment" ()
+  (loop for entry in (sb-ext:posix-environ)
+        for eq = (position #\= entry)
+        when eq collect (cons (subseq entry 0 eq) (subseq entry (1+ eq)))))

@@ -5,13 +5,15 @@
  *      (language/bytevectors.zt checks the optional ranges first).
  * Out: bytevector?, bytevector-length, bytevector-u8-ref,
  *      bytevector-u8-set!, %make-bytevector, %bytevector-copy!,
- *      %bytevector=?, %utf8->string, %string->utf8.
+ *      %bytevector=?, %utf8->string, %string->utf8; zrt_bytevectors_join
+ *      for the binary file ports.
  *
  * Why it exists: a bytevector (object.h, OBJ_BYTEVECTOR) holds raw bytes
  * the collector never looks into; only C can read and write them.  The
  * UTF-8 conversions reuse strings.c's encoder and decoder, so invalid
  * bytes become '?' here as they do in files.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "zrt.h"
 
@@ -160,4 +162,33 @@ zval zp_string_to_utf8(zval str, zval start, zval end)
 	for (i = s; i < e; i++)
 		out += zrt_utf8_encode_char(STRING_CHARS(str)[i], (char *)out);
 	return r;
+}
+
+/* A bytevector, or a proper list of them, as one malloc'ed buffer (*N
+ * its length); NULL when BYTES is neither or there is no memory.  The
+ * binary file ports hand their contents to %write-file-bytes so. */
+char *zrt_bytevectors_join(zval bytes, size_t *n)
+{
+	size_t length = 0, at = 0;
+	zval l;
+	char *buf;
+
+	if (IS_BYTEVECTOR(bytes))
+		bytes = zrt_cons(bytes, ZNULL);
+	for (l = bytes; IS_PAIR(l); l = CDR(l)) {
+		if (!IS_BYTEVECTOR(CAR(l)))
+			return NULL;
+		length += OBJ_LENGTH(CAR(l));
+	}
+	if (l != ZNULL)
+		return NULL;
+	buf = malloc(length ? length : 1);
+	if (!buf)
+		return NULL;
+	for (l = bytes; IS_PAIR(l); l = CDR(l)) {
+		memcpy(buf + at, BYTEVECTOR_BYTES(CAR(l)), OBJ_LENGTH(CAR(l)));
+		at += OBJ_LENGTH(CAR(l));
+	}
+	*n = length;
+	return buf;
 }

@@ -151,6 +151,8 @@ zval zrt_make_string(size_t length, uint32_t fill);
 zval zrt_alloc_string(size_t length);	/* characters left for the caller */
 zval zrt_make_raw(size_t bytes);
 zval zrt_make_bytevector(size_t length, unsigned fill);	/* bytevectors.c */
+/* A bytevector or a list of them as one malloc'ed buffer, or NULL. */
+char *zrt_bytevectors_join(zval bytes, size_t *n);
 zval zrt_rest_list(zint argc, zint first);
 
 /* ---- Strings (strings.c) --------------------------------------------- */
@@ -231,6 +233,7 @@ void zrt_host_unmap(void *p, size_t bytes);
  * there is no memory. */
 void *zrt_host_grow(void *old, size_t old_bytes, size_t bytes);
 uint64_t zrt_host_nanoseconds(void);	/* monotonic */
+char **zrt_host_environment(size_t *n);	/* NAME=VALUE strings, *N of them */
 void zrt_host_set_command_line(int argc, char **argv);
 void zrt_stack_init(void);		/* the Zoot stack, guard, signals */
 /* A caught fault's report (runtime/errors.c), before exit status 70. */
@@ -270,9 +273,12 @@ zval zp_flush(zval fd);
 zval zp_read_chunk(zval fd);
 zval zp_read_file(zval path);
 zval zp_write_file(zval path, zval contents);
+zval zp_read_file_bytes(zval path);
+zval zp_write_file_bytes(zval path, zval bytes);
 zval zp_file_exists(zval path);
 zval zp_delete_file(zval path);
 zval zp_getenv(zval name);
+zval zp_environment(void);
 zval zp_command_line(void);
 _Noreturn zval zp_exit(zval code);
 zval zp_current_jiffy(void);
