@@ -3,8 +3,8 @@
 
 # The language's sources, in load order: library first, then the
 # reader, expander and interpreter that use it, then the driver.
-LANGUAGE = language/base.zt language/control.zt language/ports.zt \
-           language/hashtables.zt language/reader.zt language/expander.zt \
+LANGUAGE = language/base.zt language/bytevectors.zt language/chars.zt language/sequences.zt language/control.zt language/ports.zt \
+           language/write.zt language/binary-ports.zt language/hashtables.zt language/reader.zt language/expander.zt \
            language/syntax-rules.zt language/stdlib.zt language/libraries.zt \
            language/interp.zt language/builtins.zt \
            language/main.zt
@@ -23,8 +23,9 @@ NATIVE_LIBRARY = language/primitives.zt
 # compiler as a native program.
 # The expander and interpreter are in it, so that compiled programs
 # can eval (and import environments for it).
-LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/control.zt \
-           language/ports.zt language/hashtables.zt language/reader.zt \
+LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/bytevectors.zt language/chars.zt language/sequences.zt language/control.zt \
+           language/ports.zt language/write.zt language/binary-ports.zt language/hashtables.zt \
+           language/reader.zt \
            language/expander.zt language/syntax-rules.zt language/stdlib.zt \
            language/libraries.zt language/interp.zt language/builtins.zt \
            language/derived.zt language/dynamic.zt

@@ -287,12 +287,14 @@
   (cond ((eql a b) t)
         ((and (consp a) (consp b)) (and (zequal (car a) (car b)) (zequal (cdr a) (cdr b))))
         ((and (stringp a) (stringp b)) (string= a b))
+        ((and (zbytevector-p a) (zbytevector-p b)) (equalp a b))
         ((and (zvector-p a) (zvector-p b))
          (and (= (length a) (length b)) (every #'zequal a b)))
         (t nil)))
 
 (defun zequal-hash (x &optional (depth 4))
   (cond ((stringp x) (sxhash x))
+        ((zbytevector-p x) (sxhash (length x)))
         ((consp x) (if (zerop depth) 17
                        (logand most-positive-fixnum
                                (+ (* 31 (zequal-hash (car x) (1- depth)))
@@ -400,3 +402,98 @@
   (declare (ignore limit))
   (cons nil 0))
 (defprim "%isatty" (fd) (zbool (= 1 (sb-unix:unix-isatty fd))))
+
+;;; ---------------------------------------------------------------------
+;;; Unicode (language/chars.zt): SBCL's own tables stand in for the
+;;; runtime's (runtime/unicode.c); both follow the Unicode database.
+
+(defprim "%char-props" (c)
+  (+ (if (sb-unicode:alphabetic-p c) 1 0)
+     (if (sb-unicode:whitespace-p c) 2 0)
+     (if (sb-unicode:uppercase-p c) 4 0)
+     (if (sb-unicode:lowercase-p c) 8 0)
+     (if (sb-unicode:decimal-value c) 16 0)))
+(defprim "%char-case" (c kind)
+  (case kind
+    (0 (char-upcase c))
+    (1 (char-downcase c))
+    (t (let ((s (sb-unicode:casefold (string c))))
+         (if (= (length s) 1) (char s 0) (char-downcase c))))))
+(defprim "%digit-value" (c) (or (sb-unicode:decimal-value c) +false+))
+(defprim "%string-case" (s kind)
+  (case kind
+    (0 (sb-unicode:uppercase s))
+    (1 (sb-unicode:lowercase s))
+    (t (sb-unicode:casefold s))))
+
+;;; ---------------------------------------------------------------------
+;;; Bytevectors (runtime/bytevectors.c): (unsigned-byte 8) vectors.
+
+(defun zbytevector-p (x) (typep x '(simple-array (unsigned-byte 8) (*))))
+(defun check-bytevector (who x)
+  (unless (zbytevector-p x) (type-fail who "a bytevector" x)))
+(defun check-byte (who b)
+  (unless (and (integerp b) (<= 0 b 255))
+    (type-fail who "a byte (an exact integer from 0 to 255)" b)))
+(defun check-position (who obj i length)
+  (cond ((not (integerp i)) (type-fail who "an index" i))
+        ((not (<= 0 i length)) (range-fail who i obj))))
+
+(defprim "bytevector?" (x) (zbool (zbytevector-p x)))
+(defprim "%make-bytevector" (n fill)
+  (unless (and (integerp n) (<= 0 n (expt 2 30))) (type-fail "make-bytevector" "a length" n))
+  (check-byte "make-bytevector" fill)
+  (make-array n :element-type '(unsigned-byte 8) :initial-element fill))
+(defprim "bytevector-length" (bv)
+  (check-bytevector "bytevector-length" bv)
+  (length bv))
+(defprim "bytevector-u8-ref" (bv i)
+  (check-bytevector "bytevector-u8-ref" bv)
+  (check-index "bytevector-u8-ref" bv i (length bv))
+  (aref bv i))
+(defprim "bytevector-u8-set!" (bv i b)
+  (check-bytevector "bytevector-u8-set!" bv)
+  (check-index "bytevector-u8-set!" bv i (length bv))
+  (check-byte "bytevector-u8-set!" b)
+  (setf (aref bv i) b)
+  +unspecified+)
+(defprim "%bytevector-copy!" (to at from start end)
+  (check-bytevector "bytevector-copy!" to)
+  (check-bytevector "bytevector-copy!" from)
+  (check-position "bytevector-copy!" from start (length from))
+  (check-position "bytevector-copy!" from end (length from))
+  (when (< end start) (range-fail "bytevector-copy!" end from))
+  (check-position "bytevector-copy!" to at (length to))
+  (when (> (- end start) (- (length to) at)) (range-fail "bytevector-copy!" at to))
+  (replace to from :start1 at :start2 start :end2 end)
+  +unspecified+)
+(defprim "%bytevector=?" (a b) (zbool (equalp a b)))
+(defprim "%utf8->string" (bv start end)
+  (check-bytevector "utf8->string" bv)
+  (sb-ext:octets-to-string bv :external-format '(:utf-8 :replacement #\?) :start start :end end))
+(defprim "%string->utf8" (s start end)
+  (unless (stringp s) (type-fail "string->utf8" "a string" s))
+  (coerce (sb-ext:string-to-octets s :external-format :utf-8 :start start :end end)
+          '(simple-array (unsigned-byte 8) (*))))
+
+;;; Binary files and the environment (runtime/host/files.c, process.c).
+(defprim "%read-file-bytes" (path)
+  (handler-case
+      (with-open-file (in path :element-type '(unsigned-byte 8))
+        (let* ((bv (make-array (file-length in) :element-type '(unsigned-byte 8)))
+               (n (read-sequence bv in)))
+          (subseq bv 0 n)))
+    (error () +false+)))
+(defprim "%write-file-bytes" (path bytes)
+  (handler-case
+      (with-open-file (out path :direction :output :if-exists :supersede
+                                :element-type '(unsigned-byte 8))
+        (if (zbytevector-p bytes)
+            (write-sequence bytes out)
+            (dolist (piece bytes) (write-sequence piece out)))
+        +true+)
+    (error () +false+)))
+(defprim "%environment" ()
+  (loop for entry in (sb-ext:posix-environ)
+        for eq = (position #\= entry)
+        when eq collect (cons (subseq entry 0 eq) (subseq entry (1+ eq)))))

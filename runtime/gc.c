@@ -150,6 +150,7 @@ static inline size_t scan_object(zval *p)
 		break;
 	case OBJ_STRING:
 	case OBJ_RAW:
+	case OBJ_BYTEVECTOR:
 		break;
 	default:
 		zrt_fatal("internal error: corrupt object header in the heap");

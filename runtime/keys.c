@@ -11,7 +11,7 @@
  *
  * Hashes: fixnums and characters by value, symbols by their stored name
  * hash, strings by content in string and equal tables, pairs and vectors
- * by content (four levels deep) in equal tables; anything else by
+ * (four levels deep) and bytevectors by content in equal tables; anything else by
  * address, which a collection changes (tables.c rehashes then).
  */
 #include <stdlib.h>
@@ -51,6 +51,14 @@ static uint32_t equal_hash(zval v, int depth, int *addr)
 {
 	if (IS_STRING(v))
 		return string_hash(v);
+	if (IS_BYTEVECTOR(v)) {
+		uint32_t h = 2166136261u;
+		size_t i;
+
+		for (i = 0; i < OBJ_LENGTH(v); i++)
+			h = (h ^ BYTEVECTOR_BYTES(v)[i]) * 16777619u;
+		return h;
+	}
 	if (IS_PAIR(v)) {
 		if (depth == 0)
 			return 17;
@@ -79,7 +87,8 @@ uint32_t zrt_key_hash(zint kind, zval key, int *addr)
 }
 
 /*
- * equal?: pairs and vectors elementwise, strings by content, else eq?.
+ * equal?: pairs and vectors elementwise, strings and bytevectors by
+ * content, else eq?.
  * An explicit stack of pending pairs (cdrs and vector elements) keeps
  * long lists off the C stack; the walk follows cars, so a flat list
  * needs one pending entry at a time.
@@ -127,6 +136,11 @@ static int equal(zval a, zval b)
 				b = CAR(b);
 			} else if (IS_STRING(a) && IS_STRING(b)) {
 				same = zrt_string_equal(a, b);
+				break;
+			} else if (IS_BYTEVECTOR(a) && IS_BYTEVECTOR(b)) {
+				same = OBJ_LENGTH(a) == OBJ_LENGTH(b) &&
+				       memcmp(BYTEVECTOR_BYTES(a), BYTEVECTOR_BYTES(b),
+					      OBJ_LENGTH(a)) == 0;
 				break;
 			} else if (IS_VECTOR(a) && IS_VECTOR(b) && OBJ_LENGTH(a) == OBJ_LENGTH(b)) {
 				size_t i;

@@ -92,6 +92,7 @@ enum obj_type {
 	OBJ_RECORD_TYPE = 6,
 	OBJ_TABLE = 7,
 	OBJ_RAW = 8,
+	OBJ_BYTEVECTOR = 13,
 };
 
 #define OBJ_TYPE(v) HEADER_TYPE(OBJ_HEADER(v))
@@ -110,6 +111,11 @@ enum obj_type {
 #define STRING_CHARS(v) ((uint32_t *)(OBJ_PTR(v) + 1))
 #define STRING_WORDS(len) (((len) * 4 + sizeof(zval) - 1) / sizeof(zval))
 
+/* Bytevectors hold LENGTH bytes after the header, padded to a whole word. */
+#define IS_BYTEVECTOR(v) IS_TYPE(v, OBJ_BYTEVECTOR)
+#define BYTEVECTOR_BYTES(v) ((uint8_t *)(OBJ_PTR(v) + 1))
+#define BYTEVECTOR_WORDS(len) (((len) + sizeof(zval) - 1) / sizeof(zval))
+
 /* Symbols: name string, hash fixnum. */
 #define SYMBOL_NAME(v) OBJ_FIELD(v, 0)
 #define SYMBOL_HASH(v) OBJ_FIELD(v, 1)
@@ -125,11 +131,14 @@ enum obj_type {
 enum table_kind { TABLE_EQ = 0, TABLE_EQV = 1, TABLE_EQUAL = 2, TABLE_STRING = 3 };
 
 /* Words an object of TYPE and LENGTH occupies, header included, rounded
- * up to the 8-byte alignment every object keeps. */
+ * up to the 8-byte alignment every object keeps.  LENGTH counts
+ * characters for a string and bytes for a bytevector. */
 static inline size_t object_words(zval header)
 {
 	size_t length = HEADER_LENGTH(header);
-	size_t words = 1 + (HEADER_TYPE(header) == OBJ_STRING ? STRING_WORDS(length) : length);
+	unsigned type = HEADER_TYPE(header);
+	size_t words = 1 + (type == OBJ_STRING ? STRING_WORDS(length)
+			    : type == OBJ_BYTEVECTOR ? BYTEVECTOR_WORDS(length) : length);
 	size_t align = 8 / sizeof(zval);
 	return (words + align - 1) / align * align;
 }

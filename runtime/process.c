@@ -5,8 +5,8 @@
  *      main's argv hosted, from the kernel command line in a guest), its
  *      getenv and clock (zrt_host_nanoseconds), requests from the
  *      library.
- * Out: %command-line, %getenv, %current-jiffy, %jiffies-per-second,
- *      %exit.
+ * Out: %command-line, %getenv, %environment, %current-jiffy,
+ *      %jiffies-per-second, %exit.
  *
  * Why it exists: these primitives are the same hosted and in a guest;
  * what differs, where arguments, environment and time come from and how
@@ -61,6 +61,29 @@ zval zp_getenv(zval name)
 	value = strlen(n) == len ? getenv(n) : NULL;
 	free(n);
 	return value ? zrt_string_from_cstr(value) : ZFALSE;
+}
+
+/* (%environment): the variables as a list of (NAME . VALUE) strings. */
+zval zp_environment(void)
+{
+	zval list = ZNULL, name = ZFALSE, value = ZFALSE;
+	size_t n, i;
+	char **vars = zrt_host_environment(&n);
+
+	ZROOT(list);
+	ZROOT(name);
+	ZROOT(value);
+	for (i = n; i-- > 0;) {
+		const char *eq = strchr(vars[i], '=');
+
+		if (!eq)
+			continue;
+		name = zrt_string_from_utf8(vars[i], (size_t)(eq - vars[i]));
+		value = zrt_string_from_cstr(eq + 1);
+		name = zrt_cons(name, value);
+		list = zrt_cons(name, list);
+	}
+	return list;
 }
 
 zval zp_current_jiffy(void)

@@ -150,6 +150,9 @@ zval zrt_make_object(unsigned type, size_t length, zval fill);
 zval zrt_make_string(size_t length, uint32_t fill);
 zval zrt_alloc_string(size_t length);	/* characters left for the caller */
 zval zrt_make_raw(size_t bytes);
+zval zrt_make_bytevector(size_t length, unsigned fill);	/* bytevectors.c */
+/* A bytevector or a list of them as one malloc'ed buffer, or NULL. */
+char *zrt_bytevectors_join(zval bytes, size_t *n);
 zval zrt_rest_list(zint argc, zint first);
 
 /* ---- Strings (strings.c) --------------------------------------------- */
@@ -230,6 +233,7 @@ void zrt_host_unmap(void *p, size_t bytes);
  * there is no memory. */
 void *zrt_host_grow(void *old, size_t old_bytes, size_t bytes);
 uint64_t zrt_host_nanoseconds(void);	/* monotonic */
+char **zrt_host_environment(size_t *n);	/* NAME=VALUE strings, *N of them */
 void zrt_host_set_command_line(int argc, char **argv);
 void zrt_stack_init(void);		/* the Zoot stack, guard, signals */
 /* A caught fault's report (runtime/errors.c), before exit status 70. */
@@ -270,14 +274,30 @@ zval zp_flush(zval fd);
 zval zp_read_chunk(zval fd);
 zval zp_read_file(zval path);
 zval zp_write_file(zval path, zval contents);
+zval zp_read_file_bytes(zval path);
+zval zp_write_file_bytes(zval path, zval bytes);
 zval zp_file_exists(zval path);
 zval zp_delete_file(zval path);
 zval zp_getenv(zval name);
+zval zp_environment(void);
 zval zp_command_line(void);
 _Noreturn zval zp_exit(zval code);
 zval zp_current_jiffy(void);
 zval zp_jiffies_per_second(void);
 zval zp_isatty(zval fd);
 zval zp_machine_backtrace(zval limit);
+zval zp_char_props(zval c);
+zval zp_char_case(zval c, zval kind);
+zval zp_digit_value(zval c);
+zval zp_string_case(zval s, zval kind);
+zval zp_bytevector_p(zval x);
+zval zp_make_bytevector(zval n, zval fill);
+zval zp_bytevector_length(zval bv);
+zval zp_bytevector_u8_ref(zval bv, zval i);
+zval zp_bytevector_u8_set(zval bv, zval i, zval b);
+zval zp_bytevector_copy(zval to, zval at, zval from, zval start, zval end);
+zval zp_bytevector_equal(zval a, zval b);
+zval zp_utf8_to_string(zval bv, zval start, zval end);
+zval zp_string_to_utf8(zval str, zval start, zval end);
 
 #endif

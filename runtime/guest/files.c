@@ -4,7 +4,8 @@
  * In:  the input disk, holding a ustar archive of the files given to
  *      scripts/boot with --in (and its standard input); the output disk,
  *      empty at boot; paths and contents from the library.
- * Out: %read-file, %write-file, %file-exists?, %delete-file with the
+ * Out: %read-file, %write-file, %read-file-bytes, %write-file-bytes,
+ *      %file-exists?, %delete-file with the
  *      behaviour of runtime/host/files.c (any failure is #f); the bytes
  *      of standard input for console.c; the output disk as a ustar
  *      archive that scripts/boot unpacks with tar.
@@ -435,35 +436,84 @@ static struct file *find_regular(zval path)
 	return f && !f->dir ? f : NULL;
 }
 
-zval zp_read_file(zval path)
+/* The bytes of the regular file PATH names, malloc'ed, or NULL. */
+static char *file_bytes(zval path, size_t *n)
 {
 	struct file *f = find_regular(path);
 	char *text;
-	zval s;
 
 	if (!f)
-		return ZFALSE;
+		return NULL;
 	text = malloc(f->size ? f->size : 1);
 	if (!text)
-		return ZFALSE;
+		return NULL;
 	if (read_bytes(f->disk, f->header + BLOCK, text, f->size) != 0) {
 		free(text);
-		return ZFALSE;
+		return NULL;
 	}
-	s = zrt_string_from_utf8(text, f->size);
+	*n = f->size;
+	return text;
+}
+
+zval zp_read_file(zval path)
+{
+	size_t n = 0;
+	char *text = file_bytes(path, &n);
+	zval s;
+
+	if (!text)
+		return ZFALSE;
+	s = zrt_string_from_utf8(text, n);
 	free(text);
 	return s;
 }
 
+zval zp_read_file_bytes(zval path)
+{
+	size_t n = 0;
+	char *bytes = file_bytes(path, &n);
+	zval bv;
+
+	if (!bytes)
+		return ZFALSE;
+	bv = zrt_make_bytevector(n, 0);
+	memcpy(BYTEVECTOR_BYTES(bv), bytes, n);
+	free(bytes);
+	return bv;
+}
+
+static zval write_bytes(zval path, char *text, size_t n);
+
 zval zp_write_file(zval path, zval contents)
 {
-	char *p = zoot_path(path), *slash, *text;
+	size_t n = 0;
+	char *text;
+
+	if (!(IS_STRING(contents) || IS_PAIR(contents) || contents == ZNULL))
+		return ZFALSE;
+	text = zrt_text_to_utf8(contents, &n);
+	return write_bytes(path, text, n);
+}
+
+zval zp_write_file_bytes(zval path, zval bytes)
+{
+	size_t n = 0;
+	char *data = zrt_bytevectors_join(bytes, &n);
+
+	return write_bytes(path, data, n);
+}
+
+/* The file PATH names made to hold the N bytes at TEXT (freed here; NULL
+ * after a failed conversion): #t or #f. */
+static zval write_bytes(zval path, char *text, size_t n)
+{
+	char *p = zoot_path(path), *slash;
 	struct file *old, *parent;
-	size_t n;
 	uint64_t at;
 
-	if (!p || !(IS_STRING(contents) || IS_PAIR(contents) || contents == ZNULL)) {
+	if (!p || !text) {
 		free(p);
+		free(text);
 		return ZFALSE;
 	}
 	scan();
@@ -476,10 +526,10 @@ zval zp_write_file(zval path, zval contents)
 		*slash = '/';
 	if (!parent || !parent->dir || (old && old->dir) || !*p) {
 		free(p);
+		free(text);
 		return ZFALSE;
 	}
-	text = zrt_text_to_utf8(contents, &n);
-	if (!text || append(p, text, n, &at) != 0) {
+	if (append(p, text, n, &at) != 0) {
 		free(text);
 		free(p);
 		return ZFALSE;

@@ -120,6 +120,12 @@ void zrt_os_init(const char *cmdline)
 		zrt_host_set_command_line(1, program);
 }
 
+char **zrt_host_environment(size_t *n)
+{
+	*n = (size_t)env_count;
+	return env_vars;
+}
+
 char *getenv(const char *name)
 {
 	size_t n = strlen(name);

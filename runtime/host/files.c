@@ -3,6 +3,7 @@
  *
  * In:  paths and contents as Zoot strings.
  * Out: %read-file (the file's text, or #f), %write-file (#t/#f),
+ *      %read-file-bytes, %write-file-bytes (the same with bytevectors),
  *      %file-exists?, %delete-file (#t/#f).
  *
  * Why it exists: the language reads whole source files and writes whole
@@ -70,21 +71,29 @@ static char *slurp(int fd, size_t *n)
 	return NULL;
 }
 
-zval zp_read_file(zval path)
+/* The bytes of the file PATH names, malloc'ed, or NULL. */
+static char *file_bytes(zval path, size_t *n)
 {
-	char *p = c_path(path), *text;
-	size_t n = 0;
+	char *p = c_path(path), *bytes;
 	int fd;
-	zval s;
 
 	if (!p)
-		return ZFALSE;
+		return NULL;
 	fd = open(p, O_RDONLY | O_CLOEXEC);
 	free(p);
 	if (fd < 0)
-		return ZFALSE;
-	text = slurp(fd, &n);
+		return NULL;
+	bytes = slurp(fd, n);
 	close(fd);
+	return bytes;
+}
+
+zval zp_read_file(zval path)
+{
+	size_t n = 0;
+	char *text = file_bytes(path, &n);
+	zval s;
+
 	if (!text)
 		return ZFALSE;
 	s = zrt_string_from_utf8(text, n);
@@ -92,25 +101,37 @@ zval zp_read_file(zval path)
 	return s;
 }
 
-zval zp_write_file(zval path, zval contents)
+/* (%read-file-bytes PATH): the file as a bytevector, or #f. */
+zval zp_read_file_bytes(zval path)
 {
-	char *p = c_path(path), *text;
-	size_t n, done = 0;
+	size_t n = 0;
+	char *bytes = file_bytes(path, &n);
+	zval bv;
+
+	if (!bytes)
+		return ZFALSE;
+	bv = zrt_make_bytevector(n, 0);
+	memcpy(BYTEVECTOR_BYTES(bv), bytes, n);
+	free(bytes);
+	return bv;
+}
+
+/* The file PATH names made to hold the N bytes at DATA (freed here,
+ * which may be NULL after a failed conversion): #t or #f. */
+static zval write_bytes(zval path, char *data, size_t n)
+{
+	char *p = c_path(path);
+	size_t done = 0;
 	int fd, ok;
 
-	if (!p) {
-		free(p);
-		return ZFALSE;
-	}
-	text = zrt_text_to_utf8(contents, &n);
-	fd = text ? open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666) : -1;
+	fd = p && data ? open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666) : -1;
 	free(p);
 	if (fd < 0) {
-		free(text);
+		free(data);
 		return ZFALSE;
 	}
 	while (done < n) {
-		ssize_t k = write(fd, text + done, n - done);
+		ssize_t k = write(fd, data + done, n - done);
 
 		if (k < 0 && errno == EINTR)
 			continue;
@@ -121,8 +142,25 @@ zval zp_write_file(zval path, zval contents)
 	ok = done == n;
 	if (close(fd) != 0)
 		ok = 0;
-	free(text);
+	free(data);
 	return ZBOOL(ok);
+}
+
+zval zp_write_file(zval path, zval contents)
+{
+	size_t n = 0;
+	char *text = zrt_text_to_utf8(contents, &n);
+
+	return write_bytes(path, text, n);
+}
+
+/* (%write-file-bytes PATH BYTES): BYTES a bytevector or a list of them. */
+zval zp_write_file_bytes(zval path, zval bytes)
+{
+	size_t n = 0;
+	char *data = zrt_bytevectors_join(bytes, &n);
+
+	return write_bytes(path, data, n);
 }
 
 zval zp_file_exists(zval path)

@@ -3,7 +3,7 @@
  *
  * In:  requests from the runtime (runtime/process.c has the primitives
  *      on top: %command-line, %getenv, %current-jiffy, %exit).
- * Out: the monotonic clock and exit.
+ * Out: the monotonic clock, the environment's variables, and exit.
  *
  * Why it exists: these are the process-level services of libc; a guest
  * kernel build replaces this file (runtime/guest/os.c).  The command
@@ -13,6 +13,19 @@
 #include <stdlib.h>
 #include <time.h>
 #include "../zrt.h"
+
+extern char **environ;
+
+/* The environment's NAME=VALUE strings; *N of them. */
+char **zrt_host_environment(size_t *n)
+{
+	size_t k = 0;
+
+	while (environ && environ[k])
+		k++;
+	*n = k;
+	return environ;
+}
 
 /* Nanoseconds since the first call (main makes it at start-up). */
 uint64_t zrt_host_nanoseconds(void)
