@@ -123,6 +123,14 @@ check-guest-arm: $(IMAGE)
 	test/run --keep-going --mode guest-arm
 	test/guest/run --target=arm
 
+# The Unicode tables of runtime/unicode-tables.c, made again from the
+# Unicode Character Database of Debian's unicode-data package (the file
+# is committed; run this when the data files change).
+.PHONY: unicode-tables
+unicode-tables:
+	tools/gen-unicode /usr/share/unicode > runtime/unicode-tables.c.new
+	mv runtime/unicode-tables.c.new runtime/unicode-tables.c
+
 # For scripts: the compiler's sources, in order.
 print-compiler-sources:
 	@echo $(COMPILER_SOURCES)
