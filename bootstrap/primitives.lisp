@@ -413,10 +413,20 @@
      (if (sb-unicode:uppercase-p c) 4 0)
      (if (sb-unicode:lowercase-p c) 8 0)
      (if (sb-unicode:decimal-value c) 16 0)))
+;;; CL's char-upcase and char-downcase leave alone a character whose
+;;; mapping does not map back (ı, İ); the string mappings have those.
+(defun one-char-case (c simple full first-ok)
+  (let ((s (funcall simple c)))
+    (if (char/= s c)
+        s
+        (let ((m (funcall full (string c))))
+          (cond ((= (length m) 1) (char m 0))
+                ((and first-ok (> (length m) 1)) (char m 0))
+                (t c))))))
 (defprim "%char-case" (c kind)
   (case kind
-    (0 (char-upcase c))
-    (1 (char-downcase c))
+    (0 (one-char-case c #'char-upcase #'sb-unicode:uppercase nil))
+    (1 (one-char-case c #'char-downcase #'sb-unicode:lowercase t))
     (t (let ((s (sb-unicode:casefold (string c))))
          (if (= (length s) 1) (char s 0) (char-downcase c))))))
 (defprim "%digit-value" (c) (or (sb-unicode:decimal-value c) +false+))
