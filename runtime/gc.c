@@ -126,6 +126,29 @@ static inline void forward_range(zval *p, zval *end)
 }
 
 /*
+ * A continuation (continuations.c): its parent and its segment, then
+ * the value slots of the frames of its stretch, in the segment's new
+ * copy.  The raw fields (resume point, addresses) are left alone; the
+ * words of the segment outside every frame's slots are raw too.
+ */
+static void scan_continuation(zval *p)
+{
+	zval k = MAKE_OBJ_PTR(p);
+	struct zrt_frames w;
+
+	forward(&CONT_PARENT(k));
+	forward(&CONT_SEGMENT(k));
+	if (!IS_OBJ(CONT_SEGMENT(k)))
+		return;
+	for (zrt_frames_start_in(&w, k); w.f; zrt_frames_next(&w, 0)) {
+		zval marker = w.f[-1];
+
+		if (marker != (zval)-1)
+			forward_range(w.f - 1 - FIXNUM_VALUE(marker), w.f - 1);
+	}
+}
+
+/*
  * Forward the value fields of the headed object at P; returns its size.
  * Inlined into scan_heap, which runs it for every object copied.
  */
@@ -150,6 +173,9 @@ static inline size_t scan_object(zval *p)
 		break;
 	case OBJ_STRING:
 	case OBJ_RAW:
+		break;
+	case OBJ_CONTINUATION:
+		scan_continuation(p);
 		break;
 	default:
 		zrt_fatal("internal error: corrupt object header in the heap");
@@ -192,7 +218,8 @@ static void scan_static_objects(zval *p, zval *end)
  * is the fixnum N of value slots f[-2] .. f[-1-N], and f[0] is the
  * caller's frame; an entry frame (marker -1, pushed when C calls Zoot)
  * holds the saved zrt_zoot_frame in f[-2] and the saved zrt_zoot_sp in
- * f[-3], both raw.
+ * f[-3], both raw.  The walk ends at the frame that returns into
+ * zrt_cont_underflow, if any (ABI.md, "Continuations").
  */
 static void scan_frames(void)
 {
@@ -206,6 +233,10 @@ static void scan_frames(void)
 			continue;
 		}
 		forward_range(f - 1 - FIXNUM_VALUE(marker), f - 1);
+		/* The boundary frame: below it the stack belongs to the
+		 * continuations, which are scanned as objects. */
+		if (f[1] == (zval)zrt_cont_underflow)
+			break;
 		f = (zval *)f[0];
 	}
 }
