@@ -22,12 +22,14 @@
  *
  * State: zrt_cont_current (in the glue's zoot_globals, so the collector
  * forwards it) is the continuation the boundary frame returns into, or
- * #f when the whole stack is live.  INTACT below is the lowest address
+ * #f when the whole stack is live.  zrt_cont_intact is the lowest address
  * from which on the stack is known to hold, unchanged, the words of
  * every continuation of that chain: a reinstatement of one of them
- * finds its words there and copies nothing (the common escape).  It is
- * good until the next collection, which moves what those words point
- * to in the copies only.
+ * finds its words there and copies nothing (the common escape).  The
+ * collector forwards the slots of those words as well as the copies'
+ * (gc.c, scan_intact), so both stay alike.  The glue's fast path reads
+ * it (and CHUNK_WORDS) to resume the current continuation without a
+ * call here.
  */
 #include <string.h>
 #include "zrt.h"
@@ -35,27 +37,35 @@
 /* A reinstatement puts back about this many words at most and leaves
  * the rest as a new continuation: the cost of a return into a stretch
  * is bounded, and so is the next capture's copy. */
-#define CHUNK_WORDS 1024
+#define CHUNK_WORDS 1024	/* glue.h's CONT_WHOLE_FIXNUM is 2 * this, tagged */
 
 /* The longest object a header can describe (length << 8 in a word). */
 #define MAX_LENGTH (((zval)1 << (8 * sizeof(zval) - 8)) - 1)
 
-static zval *intact;		/* NULL: the stack's top */
-static zint intact_epoch;	/* zrt_gc_epoch when INTACT was set */
+zval *zrt_cont_intact;		/* NULL before the first capture: the top */
 
-/* A collection forwards the slots of the copies, not those of the
- * stack's intact words: after one, nothing on the stack is intact. */
+static zval *stack_top;
+
+static zval *top(void)
+{
+	if (!stack_top)
+		stack_top = zrt_stack_top();
+	return stack_top;
+}
+
+zval *zrt_cont_intact_at(void)
+{
+	return zrt_cont_intact ? zrt_cont_intact : top();
+}
+
 static zval *intact_at(void)
 {
-	if (!intact || intact_epoch != zrt_gc_epoch)
-		return zrt_stack_top();
-	return intact;
+	return zrt_cont_intact_at();
 }
 
 static void set_intact(zval *p)
 {
-	intact = p;
-	intact_epoch = zrt_gc_epoch;
+	zrt_cont_intact = p;
 }
 
 /* The lowest stack address the live frames do not own. */
@@ -63,44 +73,43 @@ static zval *boundary(void)
 {
 	zval k = zrt_cont_current;
 
-	return IS_TYPE(k, OBJ_CONTINUATION) ? (zval *)CONT_SP(k) : zrt_stack_top();
-}
-
-/* A raw object of N uninitialised words: the copy of a stretch. */
-static zval alloc_segment(size_t n)
-{
-	zval *p;
-
-	if (n > MAX_LENGTH)
-		zrt_simple_error("call/cc: the stack is too deep to capture");
-	p = zrt_alloc(ZRT_ROUND_WORDS(n + 1));
-	p[0] = MAKE_HEADER(OBJ_RAW, n);
-	return MAKE_OBJ_PTR(p);
+	return IS_TYPE(k, OBJ_CONTINUATION) ? (zval *)CONT_SP(k) : top();
 }
 
 /*
  * G is the glue's frame of (%call/cc f); its caller resumes at G[1]
  * with frame G[0] and stack pointer G + 2.  Copies the stack from
  * there to the boundary into a new continuation, makes it the current
- * one and G the boundary frame.  May collect; G's slots are scanned.
+ * one and G the boundary frame.  The copy is kept in the continuation
+ * itself, after its fields (its segment is itself).  May collect; G's
+ * slots are scanned.
  */
 zval zrt_cont_capture(zval *g)
 {
-	zval *sp = g + 2, *end = boundary();
-	size_t n = (size_t)(end - sp);
-	zval seg, k;
+	zval *sp = g + 2, *end = boundary(), *p, *words;
+	size_t n = (size_t)(end - sp), i;
+	zval k;
 
-	seg = alloc_segment(n);
-	ZROOT(seg);
-	k = zrt_make_object(OBJ_CONTINUATION, CONT_FIELDS, ZFALSE);
-	memcpy(&OBJ_FIELD(seg, 0), sp, n * sizeof(zval));
+	if (n > MAX_LENGTH - CONT_FIELDS)
+		zrt_simple_error("call/cc: the stack is too deep to capture");
+	p = zrt_alloc(ZRT_ROUND_WORDS(1 + CONT_FIELDS + n));
+	p[0] = MAKE_HEADER(OBJ_CONTINUATION, CONT_FIELDS + n);
+	k = MAKE_OBJ_PTR(p);
 	CONT_RA(k) = g[1];
 	CONT_FRAME(k) = g[0];
 	CONT_SP(k) = (zval)sp;
 	CONT_WORDS(k) = MAKE_FIXNUM(n);
 	CONT_PARENT(k) = zrt_cont_current;
-	CONT_SEGMENT(k) = seg;
-	CONT_OFFSET(k) = MAKE_FIXNUM(0);
+	CONT_SEGMENT(k) = k;
+	CONT_OFFSET(k) = MAKE_FIXNUM(CONT_FIELDS);
+	words = p + 1 + CONT_FIELDS;
+	/* Usually a few frames: a loop beats the call to memcpy. */
+	if (n <= 32) {
+		for (i = 0; i < n; i++)
+			words[i] = sp[i];
+	} else {
+		memcpy(words, sp, n * sizeof(zval));
+	}
 	if (intact_at() == end)
 		set_intact(sp);
 	zrt_cont_current = k;
@@ -155,7 +164,7 @@ static zval split(zval *kp, zval **cut)
 		return CONT_PARENT(k);
 	ra = f[1];
 	frame = f[0];
-	rest = zrt_make_object(OBJ_CONTINUATION, CONT_FIELDS, ZFALSE);
+	rest = zrt_make_object(OBJ_CONTINUATION, CONT_FIELDS, 0);
 	k = *kp;
 	*cut = (zval *)addr + 2;
 	CONT_RA(rest) = ra;
@@ -197,7 +206,7 @@ zval *zrt_cont_reinstate(zval k, zval v)
 	if (cut < sp + FIXNUM_VALUE(CONT_WORDS(k)))
 		cut[-1] = (zval)zrt_cont_underflow;
 	if (!chained)
-		set_intact(zrt_stack_top());
+		set_intact(top());
 	else if (mark < cut)
 		set_intact(cut);
 	zrt_cont_current = rest;

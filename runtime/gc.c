@@ -241,9 +241,48 @@ static void scan_frames(void)
 	}
 }
 
+/*
+ * The words of the current chain of continuations that are still
+ * intact on the stack (continuations.c) are frames like the live ones:
+ * their slots are forwarded as their copies' are, so that a
+ * continuation resumed without copying finds them up to date.  Called
+ * first, while no continuation can have moved; a chain member found
+ * moved all the same (a slot of one of these frames holds it) is read
+ * in its new copy.
+ */
+static void scan_intact(void)
+{
+	zval *intact = zrt_cont_intact_at();
+	zval k = zrt_cont_current;
+	struct zrt_frames w;
+
+	while (IS_OBJ(k)) {
+		zval *p = OBJ_PTR(k);
+
+		if (!IS_HEADER(p[0]))
+			p = OBJ_PTR(p[0]);
+		if (HEADER_TYPE(p[0]) != OBJ_CONTINUATION)
+			break;
+		k = MAKE_OBJ_PTR(p);
+		if ((zval *)CONT_SP(k) >= intact) {
+			w.k = ZFALSE;
+			w.pc = 0;
+			for (w.f = (zval *)CONT_FRAME(k); w.f; zrt_frames_next(&w, 0)) {
+				zval marker = w.f[-1];
+
+				if (marker != (zval)-1)
+					forward_range(w.f - 1 - FIXNUM_VALUE(marker), w.f - 1);
+			}
+		}
+		k = CONT_PARENT(k);
+	}
+}
+
 static void scan_roots(void)
 {
 	zint i;
+
+	scan_intact();
 
 	for (i = 0; i < zrt_roots_top; i++)
 		forward(zrt_roots[i]);

@@ -205,6 +205,10 @@ extern zval zrt_cont_current;
 void zrt_cont_underflow(void);
 
 zval zrt_cont_capture(zval *glue_frame);
+/* From this address up the stack holds the current chain's words as
+ * their copies do (continuations.c). */
+extern zval *zrt_cont_intact;
+zval *zrt_cont_intact_at(void);
 zval *zrt_cont_reinstate(zval k, zval v);
 
 /* Where the word at stack address ADDR of K's stretch is kept in its

@@ -238,10 +238,19 @@ zrt_call_cc:
 zrt_cont_throw:
 	cmp $2, %eax
 	jne glue_arity
+	lea -3(%rdi), %r11
+	test $7, %r11b
+	jne 1f
+	cmpb $CONT_HEADER_LOW, -3(%rdi)
+	jne 1f
 	mov zrt_stack_low(%rip), %r11
 	add $262144, %r11
 	mov %r11, zrt_stack_limit(%rip)
+	cmp zrt_cont_current(%rip), %rdi
+	je cont_resume_current
 	jmp cont_resume
+1:	lea msg_not_continuation(%rip), %rdi
+	jmp glue_error
 	.size zrt_cont_throw, .-zrt_cont_throw
 
 /*
@@ -253,8 +262,30 @@ zrt_cont_throw:
 zrt_cont_underflow:
 	mov zrt_cont_current(%rip), %rdi
 	mov %rax, %rsi
-	jmp cont_resume
 	.size zrt_cont_underflow, .-zrt_cont_underflow
+	/* fall through */
+
+/*
+ * Resume %rdi, the current continuation, with %rsi.  When its words are
+ * still intact on the stack (continuations.c) and it is short enough to
+ * be put back whole, nothing needs copying: this is zrt_cont_reinstate
+ * without the call.
+ */
+cont_resume_current:
+	mov 21(%rdi), %r11		/* CONT_SP */
+	cmp zrt_cont_intact(%rip), %r11
+	jb cont_resume
+	mov 29(%rdi), %rdx		/* CONT_WORDS */
+	cmp $CONT_WHOLE_FIXNUM, %rdx
+	ja cont_resume
+	mov 37(%rdi), %rcx		/* CONT_PARENT */
+	mov %rcx, zrt_cont_current(%rip)
+	lea (%r11,%rdx,2), %rdx
+	mov %rdx, zrt_cont_intact(%rip)
+	mov %r11, %rsp
+	mov 13(%rdi), %rbp		/* CONT_FRAME */
+	mov %rsi, %rax
+	jmp *5(%rdi)			/* CONT_RA */
 
 /*
  * Resume continuation %rdi with value %rsi.  The C part runs below both
