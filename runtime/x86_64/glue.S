@@ -304,12 +304,14 @@ cont_resume:
 	xor %ebp, %ebp
 	mov %r12, zrt_heap_ptr(%rip)
 	call zrt_cont_reinstate
-	mov %rax, %rsp
-	mov -24(%rsp), %rax
-	mov -16(%rsp), %rbp
+	mov %rax, %r11
+	mov -24(%r11), %rax
+	mov -16(%r11), %rbp
+	mov -8(%r11), %rcx
+	mov %r11, %rsp
 	mov zrt_heap_ptr(%rip), %r12
 	mov zrt_heap_limit(%rip), %r13
-	jmp *-8(%rsp)
+	jmp *%rcx
 
 /*
  * (%apply f list): call F with the elements of LIST (a proper list, as
