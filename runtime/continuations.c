@@ -20,7 +20,7 @@
  * addresses it came from, so the frame pointers inside it need no
  * fixing; the copy in the heap is read through its offsets.
  *
- * State: zrt_cont_current (in the glue's zoot_globals, so the collector
+ * State: zrt_cont_current (in section zoot_globals, so the collector
  * forwards it) is the continuation the boundary frame returns into, or
  * #f when the whole stack is live.  zrt_cont_intact is the lowest address
  * from which on the stack is known to hold, unchanged, the words of
@@ -42,6 +42,8 @@
 /* The longest object a header can describe (length << 8 in a word). */
 #define MAX_LENGTH (((zval)1 << (8 * sizeof(zval) - 8)) - 1)
 
+/* In zoot_globals, like the compiler's global cells: a root. */
+zval zrt_cont_current __attribute__((section("zoot_globals"))) = ZFALSE;
 zval *zrt_cont_intact;		/* NULL before the first capture: the top */
 
 static zval *stack_top;

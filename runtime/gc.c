@@ -3,7 +3,9 @@
  *
  * In:  the bounds of from-space and an empty to-space at least as big
  *      (heap.c decides when and how big); the roots: the Zoot frames on
- *      the stack, the global cells (section zoot_globals), the static
+ *      the stack (the live ones, and the words of the continuation chain
+ *      still intact below them), the global cells (section zoot_globals,
+ *      which holds zrt_cont_current), the static
  *      objects (sections zoot_static, zoot_static_pairs, zoot_symbols),
  *      zrt_args[0..zrt_args_live), the C root stack (ZROOT), the symbol
  *      table.

@@ -199,10 +199,11 @@ _Noreturn void zrt_fatal_backtrace(const char *message);
 /* ---- Continuations (continuations.c, ABI.md "Continuations") -------- */
 
 /* The continuation the boundary frame returns into, or #f (a root: it
- * lives in the glue's zoot_globals). */
+ * lives in section zoot_globals). */
 extern zval zrt_cont_current;
-/* Glue: where the boundary frame returns (not a procedure to call). */
-void zrt_cont_underflow(void);
+/* Glue: where the boundary frame returns (not a procedure to call).
+ * Weak, so that the unit tests link the runtime without the glue. */
+void zrt_cont_underflow(void) __attribute__((weak));
 
 zval zrt_cont_capture(zval *glue_frame);
 /* From this address up the stack holds the current chain's words as

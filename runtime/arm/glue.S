@@ -25,14 +25,6 @@
 #include "../glue.h"
 
 	.arm
-	.section zoot_globals, "aw", %progbits
-	.balign 8
-/* The continuation the boundary frame returns into, #f when none
- * (runtime/continuations.c). */
-	.globl zrt_cont_current
-zrt_cont_current:
-	.long FALSE
-	.long 0
 
 	GLUE_MESSAGES
 

@@ -18,14 +18,6 @@
 
 #include "../glue.h"
 
-	.section zoot_globals, "aw", @progbits
-	.balign 8
-/* The continuation the boundary frame returns into, #f when none
- * (runtime/continuations.c). */
-	.globl zrt_cont_current
-zrt_cont_current:
-	.quad FALSE
-
 	GLUE_MESSAGES
 
 	.text
