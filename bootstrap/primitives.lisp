@@ -334,16 +334,28 @@
     (unless (listp spread) (type-fail "apply" "a list" spread))
     (apply f (apply #'list* args))))
 
-;;; %call/ec calls F with an escape procedure; calling it while %call/ec
-;;; is still active returns its argument from %call/ec.  The language's
-;;; call/cc adds dynamic-wind on top.
-(defprim "%call/ec" (f)
-  (let ((tag (list 'escape)))
-    (catch tag
-      (funcall f (lambda (&optional (value +unspecified+))
-                   (handler-case (throw tag value)
-                     (control-error ()
-                       (simple-fail "continuation called outside its extent"))))))))
+;;; %call/cc calls F with a continuation object; %continuation-throw
+;;; resumes it with a value (language/control.zt builds call/cc and
+;;; dynamic-wind on the two).  On SBCL a continuation is a catch tag:
+;;; it can only escape, while its %call/cc is still active.  Resuming
+;;; one after that (re-entry, which native code supports) is an error
+;;; with its own message, never a wrong answer.
+(defstruct (zoot-continuation (:constructor make-zoot-continuation ()))
+  (tag (list 'continuation))
+  (live t))
+
+(defprim "%call/cc" (f)
+  (let ((k (make-zoot-continuation)))
+    (unwind-protect
+         (catch (zoot-continuation-tag k) (funcall f k))
+      (setf (zoot-continuation-live k) nil))))
+
+(defprim "%continuation-throw" (k value)
+  (unless (zoot-continuation-p k)
+    (type-fail "%continuation-throw" "a continuation" k))
+  (unless (zoot-continuation-live k)
+    (simple-fail "continuation called after its call/cc returned: re-entry is not supported by the SBCL bootstrap interpreter (the native build supports it)"))
+  (throw (zoot-continuation-tag k) value))
 
 ;;; ---------------------------------------------------------------------
 ;;; The operating system: byte-free, string-level I/O on file

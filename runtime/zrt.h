@@ -199,6 +199,48 @@ _Noreturn void zrt_fatal(const char *message);
 /* Same, followed by the backtrace of the Zoot frames. */
 _Noreturn void zrt_fatal_backtrace(const char *message);
 
+/* ---- Continuations (continuations.c, ABI.md "Continuations") -------- */
+
+/* The continuation the boundary frame returns into, or #f (a root: it
+ * lives in section zoot_globals). */
+extern zval zrt_cont_current;
+/* Glue: where the boundary frame returns (not a procedure to call).
+ * Weak, so that the unit tests link the runtime without the glue. */
+void zrt_cont_underflow(void) __attribute__((weak));
+
+zval zrt_cont_capture(zval *glue_frame);
+/* From this address up the stack holds the current chain's words as
+ * their copies do (continuations.c). */
+extern zval *zrt_cont_intact;
+zval *zrt_cont_intact_at(void);
+zval *zrt_cont_reinstate(zval k, zval v);
+
+/* Where the word at stack address ADDR of K's stretch is kept in its
+ * copy, or NULL when ADDR is outside the stretch. */
+static inline zval *zrt_cont_word(zval k, zval addr)
+{
+	zval off = addr - CONT_SP(k);
+
+	if (off >= (zval)FIXNUM_VALUE(CONT_WORDS(k)) * sizeof(zval))
+		return NULL;
+	return &OBJ_FIELD(CONT_SEGMENT(k), FIXNUM_VALUE(CONT_OFFSET(k))) + off / sizeof(zval);
+}
+
+/* A walk over Zoot frames, innermost first: F the frame's words (on the
+ * stack, or in continuation K's copy; K is #f on the live stack), PC
+ * where it runs; F is NULL at the end.  F[-1] is the marker, as on the
+ * stack.  With CROSS the walk goes on from the live stack into the
+ * continuations below it (backtraces); without, it ends with the
+ * stretch it is in (the collector scans each stretch on its own). */
+struct zrt_frames {
+	zval *f;
+	zval pc;
+	zval k;
+};
+void zrt_frames_start(struct zrt_frames *w);
+void zrt_frames_start_in(struct zrt_frames *w, zval k);
+void zrt_frames_next(struct zrt_frames *w, int cross);
+
 /* ---- Backtraces (backtrace.c) ---------------------------------------- */
 
 struct zrt_site {
