@@ -3,7 +3,7 @@
 
 # The language's sources, in load order: library first, then the
 # reader, expander and interpreter that use it, then the driver.
-LANGUAGE = language/base.zt language/control.zt language/ports.zt \
+LANGUAGE = language/base.zt language/numbers.zt language/control.zt language/ports.zt \
            language/hashtables.zt language/reader.zt language/expander.zt \
            language/syntax-rules.zt language/interp.zt language/builtins.zt \
            language/main.zt
@@ -17,7 +17,7 @@ COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
 NATIVE_LIBRARY = language/primitives.zt
 # The library a compiled user program links with, and the whole
 # compiler as a native program.
-LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/control.zt \
+LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/numbers.zt language/control.zt \
            language/ports.zt language/hashtables.zt language/reader.zt
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \

@@ -64,10 +64,10 @@
 (defprim "vector?" (x) (zbool (zvector-p x)))
 (defprim "procedure?" (x) (zbool (functionp x)))
 (defprim "boolean?" (x) (zbool (or (eq x +true+) (eq x +false+))))
-(defprim "number?" (x) (zbool (integerp x)))
-(defprim "integer?" (x) (zbool (integerp x)))
+(defprim "number?" (x) (zbool (numberp x)))
+(defprim "integer?" (x) (zbool (zinteger-p x)))
 (defprim "exact?" (x)
-  (if (integerp x) +true+ (type-fail "exact?" "a number" x)))
+  (if (numberp x) (zbool (zexact-p x)) (type-fail "exact?" "a number" x)))
 (defprim "eof-object?" (x) (zbool (eq x +eof+)))
 (defprim "eof-object" () +eof+)
 (defprim "%greatest-fixnum" () +fix-max+)
@@ -85,43 +85,57 @@
   (if (consp x) (progn (setf (cdr x) v) +unspecified+) (type-fail "set-cdr!" "a pair" x)))
 
 ;;; ---------------------------------------------------------------------
-;;; Fixnum arithmetic: every result is checked against the 62-bit range
-;;; of x86-64 fixnums.
+;;; Arithmetic: CL's numbers are the numeric tower (integers of any
+;;; size, ratios, double-floats, complexes), so the arithmetic
+;;; primitives are CL's, and the kernels language/numbers.zt calls
+;;; (%int-add ...) are too.  Zoot's number types map onto them: fixnum
+;;; and bignum = integer, ratnum = ratio, flonum = double-float,
+;;; compnum = complex.
+
+(defmacro check-num (who x)
+  `(unless (numberp ,x) (type-fail ,who "a number" ,x)))
 
 (defmacro check-int (who x)
   `(unless (integerp ,x) (type-fail ,who "an integer" ,x)))
 
-(defun fix-result (who n)
-  (if (zfixnum-p n) n (overflow-fail who)))
+(defun zinteger-p (x)
+  (or (integerp x)
+      (and (floatp x) (zfinite-p x) (= x (ffloor x)))))
+
+(defun zexact-p (x)
+  (if (complexp x) (rationalp (realpart x)) (rationalp x)))
+
+(defun zfinite-p (x)
+  (not (or (sb-ext:float-infinity-p x) (sb-ext:float-nan-p x))))
 
 (defprim "+" (&rest xs)
   (let ((sum 0))
     (dolist (x xs sum)
-      (check-int "+" x)
-      (setf sum (fix-result "+" (+ sum x))))))
+      (check-num "+" x)
+      (setf sum (+ sum x)))))
 
 (defprim "*" (&rest xs)
   (let ((product 1))
     (dolist (x xs product)
-      (check-int "*" x)
-      (setf product (fix-result "*" (* product x))))))
+      (check-num "*" x)
+      (setf product (* product x)))))
 
 (defprim "-" (x &rest xs)
-  (check-int "-" x)
+  (check-num "-" x)
   (if (null xs)
-      (fix-result "-" (- x))
+      (- x)
       (let ((result x))
         (dolist (y xs result)
-          (check-int "-" y)
-          (setf result (fix-result "-" (- result y)))))))
+          (check-num "-" y)
+          (setf result (- result y))))))
 
 (defmacro defcompare (name op)
   `(defprim ,name (x &rest xs)
-     (check-int ,name x)
+     (check-num ,name x)
      (let ((ok t))
        (loop for prev = x then y
              for y in xs
-             do (check-int ,name y)
+             do (check-num ,name y)
                 (unless (,op prev y) (setf ok nil)))
        (zbool ok))))
 
@@ -174,7 +188,7 @@
      (check-int ,name b)
      (if (zerop b)
          (simple-fail ,(format nil "~a: division by zero" name))
-         (fix-result ,name (,op a b)))))
+         (values (,op a b)))))
 
 (defdivision "quotient" truncate)
 (defdivision "remainder" rem)
@@ -233,6 +247,26 @@
   (cond ((string< a b) -1) ((string= a b) 0) (t 1)))
 (defprim "%string-append" (strings)
   (apply #'concatenate 'string strings))
+;;; The numeric kernels (runtime/numbers.c natively).
+(defprim "%fixnum?" (x) (zbool (zfixnum-p x)))
+(defprim "%num-type" (x)
+  (cond ((zfixnum-p x) 0) ((integerp x) 1) ((rationalp x) 2) ((floatp x) 3)
+        ((complexp x) 4) (t -1)))
+(defprim "%num-eqv?" (a b) (zbool (eql a b)))
+(defprim "%int-add" (a b) (check-int "+" a) (check-int "+" b) (+ a b))
+(defprim "%int-sub" (a b) (check-int "-" a) (check-int "-" b) (- a b))
+(defprim "%int-mul" (a b) (check-int "*" a) (check-int "*" b) (* a b))
+(defprim "%int-quotient" (a b) (values (truncate a b)))
+(defprim "%int-remainder" (a b) (rem a b))
+(defprim "%int-compare" (a b) (cond ((< a b) -1) ((= a b) 0) (t 1)))
+(defprim "%int->string" (n radix)
+  (string-downcase (write-to-string n :base radix :radix nil)))
+(defprim "%digits->int" (s start end radix)
+  (if (and (< start end)
+           (loop for i from start below end always (digit-char-p (char s i) radix)))
+      (parse-integer s :start start :end end :radix radix)
+      +false+))
+
 (defprim "%number->string" (n radix)
   (string-downcase (write-to-string n :base radix :radix nil)))
 

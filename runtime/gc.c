@@ -141,6 +141,8 @@ static inline size_t scan_object(zval *p)
 	case OBJ_BOX:
 	case OBJ_RECORD_TYPE:
 	case OBJ_TABLE:
+	case OBJ_RATNUM:
+	case OBJ_COMPNUM:
 		forward_range(p + 1, p + 1 + length);
 		break;
 	case OBJ_CLOSURE:
@@ -150,6 +152,8 @@ static inline size_t scan_object(zval *p)
 		break;
 	case OBJ_STRING:
 	case OBJ_RAW:
+	case OBJ_BIGNUM:
+	case OBJ_FLONUM:
 		break;
 	default:
 		zrt_fatal("internal error: corrupt object header in the heap");

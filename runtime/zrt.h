@@ -279,4 +279,21 @@ zval zp_jiffies_per_second(void);
 zval zp_isatty(zval fd);
 zval zp_machine_backtrace(zval limit);
 
+/* ---- Numbers (numbers.c) --------------------------------------------- */
+
+int zrt_is_heap_number(zval x);
+int zrt_num_eqv(zval a, zval b);
+uint32_t zrt_num_hash(zval x);
+uint32_t zrt_num_hash_any(zval x);
+zval zp_int_add(zval a, zval b);
+zval zp_int_sub(zval a, zval b);
+zval zp_int_mul(zval a, zval b);
+zval zp_int_quotient(zval a, zval b);
+zval zp_int_remainder(zval a, zval b);
+zval zp_int_compare(zval a, zval b);
+zval zp_int_to_string(zval n, zval radix);
+zval zp_digits_to_int(zval s, zval start, zval end, zval radix);
+zval zp_num_type(zval x);
+zval zp_num_eqv(zval a, zval b);
+
 #endif

@@ -1,0 +1,407 @@
+/*
+ * runtime/numbers.c - the numeric kernels as primitives over zvals.
+ *
+ * In:  exact integers (fixnums or bignums), flonums, and the parts of
+ *      ratnums and compnums, as zvals.
+ * Out: the C primitives of compiler/primitives.zt whose names start
+ *      with %int-, %flo- and %num- (zp_int_add ...): exact integer
+ *      arithmetic, comparison and text; flonum arithmetic, conversions
+ *      and text; constructors and accessors of ratnums and compnums; the
+ *      numeric type of a value; and eqv?/hashing of heap numbers for
+ *      keys.c.
+ *
+ * Why it exists: the numeric tower's dispatch is written once, in Zoot
+ * (language/numbers.zt), and runs the same in the interpreter, in
+ * native code of every backend and (with CL's numbers in place of these
+ * kernels) on SBCL.  What must be fast -- digit loops, IEEE operations,
+ * decimal conversion -- is here, over the pure algorithms of
+ * bigdigits.c, flotext.c and mathlib.c.  Every result that fits a
+ * fixnum is a fixnum (runtime/ABI.md, "Numbers").
+ *
+ * Allocation: a kernel first allocates every buffer it needs (the
+ * result, scratch space as raw objects), with its arguments rooted,
+ * and only then takes pointers into the arguments' digits, so no
+ * collection can move them while they are read.  A result is shrunk to
+ * its normalized length in place (the words past it are dead: nothing
+ * walks a semispace linearly).
+ */
+#include <string.h>
+#include "zrt.h"
+#include "bigdigits.h"
+#include "flotext.h"
+#include "mathlib.h"
+
+/* ---- Bignums ---------------------------------------------------------- */
+
+#define BIG_INFO(v) OBJ_FIELD(v, 0)	/* raw: ndigits << 1 | negative */
+#define BIG_NDIGITS(v) ((size_t)(BIG_INFO(v) >> 1))
+#define BIG_NEGATIVE(v) ((int)(BIG_INFO(v) & 1))
+#define BIG_DIGITS(v) ((bd_digit *)(OBJ_PTR(v) + 2))
+#define DIGIT_WORDS(n) (((n) * sizeof(bd_digit) + sizeof(zval) - 1) / sizeof(zval))
+
+#define IS_BIGNUM(v) IS_TYPE(v, OBJ_BIGNUM)
+#define IS_FLONUM(v) IS_TYPE(v, OBJ_FLONUM)
+#define IS_RATNUM(v) IS_TYPE(v, OBJ_RATNUM)
+#define IS_COMPNUM(v) IS_TYPE(v, OBJ_COMPNUM)
+
+static int is_exact_integer(zval v)
+{
+	return IS_FIXNUM(v) || IS_BIGNUM(v);
+}
+
+/* The digits of exact integer X: pointers into the heap stay valid only
+ * until the next allocation. */
+struct view {
+	const bd_digit *d;
+	size_t n;
+	int neg;
+	bd_digit buf[2];
+};
+
+static void view(zval x, struct view *v)
+{
+	if (IS_FIXNUM(x)) {
+		zint value = FIXNUM_VALUE(x);
+		uint64_t m = value < 0 ? (uint64_t)0 - (uint64_t)(int64_t)value : (uint64_t)value;
+
+		v->neg = value < 0;
+		v->n = bd_from_u64(v->buf, m);
+		v->d = v->buf;
+	} else {
+		v->neg = BIG_NEGATIVE(x);
+		v->n = BIG_NDIGITS(x);
+		v->d = BIG_DIGITS(x);
+	}
+}
+
+/* Room for a bignum of N digits (more than the result may need). */
+static zval alloc_bignum(size_t n)
+{
+	return zrt_make_object(OBJ_BIGNUM, 1 + DIGIT_WORDS(n ? n : 1), 0);
+}
+
+/* Scratch space of N digits, a raw object (not scanned). */
+static zval alloc_digits(size_t n)
+{
+	return zrt_make_raw((n ? n : 1) * sizeof(bd_digit));
+}
+
+#define RAW_DIGITS(v) ((bd_digit *)(OBJ_PTR(v) + 1))
+
+/* The integer of sign NEG and magnitude R[0..N) (R is BIG_DIGITS of
+ * bignum B): a fixnum when it fits, else B shrunk to its length. */
+static zval finish(zval b, size_t n, int neg)
+{
+	const bd_digit *r = BIG_DIGITS(b);
+
+	n = bd_normalize(r, n);
+	if (n <= 2) {
+		uint64_t m = n == 0 ? 0 : n == 1 ? r[0] : ((uint64_t)r[1] << 32) | r[0];
+
+		if (!neg && m <= (uint64_t)FIXNUM_MAX)
+			return MAKE_FIXNUM((zint)m);
+		if (neg && m <= (uint64_t)FIXNUM_MAX + 1)
+			return MAKE_FIXNUM((zint)(0 - m));
+	}
+	OBJ_HEADER(b) = MAKE_HEADER(OBJ_BIGNUM, 1 + DIGIT_WORDS(n));
+	BIG_INFO(b) = ((zval)n << 1) | (zval)neg;
+	return b;
+}
+
+static void check_integer(const char *who, zval x)
+{
+	if (!is_exact_integer(x))
+		zrt_type_error(who, "an integer", x);
+}
+
+/* A + B, or A - B when SUBTRACT. */
+static zval add_sub(zval a, zval b, int subtract)
+{
+	struct view x, y;
+	size_t n;
+	zval r;
+
+	ZROOT(a);
+	ZROOT(b);
+	view(a, &x);
+	view(b, &y);
+	r = alloc_bignum((x.n > y.n ? x.n : y.n) + 1);
+	view(a, &x);
+	view(b, &y);
+	y.neg ^= subtract;
+	if (x.neg == y.neg)
+		return finish(r, bd_add(BIG_DIGITS(r), x.d, x.n, y.d, y.n), x.neg);
+	if (bd_compare(x.d, x.n, y.d, y.n) >= 0) {
+		n = bd_sub(BIG_DIGITS(r), x.d, x.n, y.d, y.n);
+		return finish(r, n, x.neg);
+	}
+	n = bd_sub(BIG_DIGITS(r), y.d, y.n, x.d, x.n);
+	return finish(r, n, y.neg);
+}
+
+zval zp_int_add(zval a, zval b)
+{
+	check_integer("+", a);
+	check_integer("+", b);
+	return add_sub(a, b, 0);
+}
+
+zval zp_int_sub(zval a, zval b)
+{
+	check_integer("-", a);
+	check_integer("-", b);
+	return add_sub(a, b, 1);
+}
+
+zval zp_int_mul(zval a, zval b)
+{
+	struct view x, y;
+	zval r, scratch;
+
+	check_integer("*", a);
+	check_integer("*", b);
+	ZROOT(a);
+	ZROOT(b);
+	view(a, &x);
+	view(b, &y);
+	scratch = alloc_digits(bd_mul_scratch(x.n, y.n));
+	ZROOT(scratch);
+	r = alloc_bignum(x.n + y.n);
+	view(a, &x);
+	view(b, &y);
+	if (x.n == 0 || y.n == 0)
+		return MAKE_FIXNUM(0);
+	bd_mul(BIG_DIGITS(r), x.d, x.n, y.d, y.n, RAW_DIGITS(scratch));
+	return finish(r, x.n + y.n, x.neg != y.neg);
+}
+
+/* The truncated quotient (WANT_REMAINDER 0) or the remainder of A / B. */
+static zval divide(const char *who, zval a, zval b, int want_remainder)
+{
+	struct view x, y;
+	zval q, r, scratch;
+	size_t qn, rn;
+
+	check_integer(who, a);
+	check_integer(who, b);
+	if (b == MAKE_FIXNUM(0)) {
+		char message[64];
+
+		strcpy(message, who);
+		strcat(message, ": division by zero");
+		zrt_simple_error(message);
+	}
+	ZROOT(a);
+	ZROOT(b);
+	view(a, &x);
+	view(b, &y);
+	if (x.n < y.n || (x.n == y.n && bd_compare(x.d, x.n, y.d, y.n) < 0))
+		return want_remainder ? a : MAKE_FIXNUM(0);
+	scratch = alloc_digits(bd_divmod_scratch(x.n, y.n));
+	ZROOT(scratch);
+	q = alloc_bignum(x.n - y.n + 1);
+	ZROOT(q);
+	r = alloc_bignum(y.n);
+	view(a, &x);
+	view(b, &y);
+	bd_divmod(BIG_DIGITS(q), &qn, BIG_DIGITS(r), &rn, x.d, x.n, y.d, y.n,
+		  RAW_DIGITS(scratch));
+	if (want_remainder)
+		return finish(r, rn, x.neg);
+	return finish(q, qn, x.neg != y.neg);
+}
+
+zval zp_int_quotient(zval a, zval b)
+{
+	return divide("quotient", a, b, 0);
+}
+
+zval zp_int_remainder(zval a, zval b)
+{
+	return divide("remainder", a, b, 1);
+}
+
+static int int_compare(zval a, zval b)
+{
+	struct view x, y;
+	int c;
+
+	if (IS_FIXNUM(a) && IS_FIXNUM(b))
+		return (zint)a < (zint)b ? -1 : a != b;
+	view(a, &x);
+	view(b, &y);
+	if (x.neg != y.neg)
+		return x.neg ? -1 : 1;
+	c = bd_compare(x.d, x.n, y.d, y.n);
+	return x.neg ? -c : c;
+}
+
+zval zp_int_compare(zval a, zval b)
+{
+	check_integer("<", a);
+	check_integer("<", b);
+	return MAKE_FIXNUM(int_compare(a, b));
+}
+
+static int radix_of(zval radix)
+{
+	zint r = IS_FIXNUM(radix) ? FIXNUM_VALUE(radix) : 0;
+
+	if (r != 2 && r != 8 && r != 10 && r != 16)
+		zrt_type_error("number->string", "a radix of 2, 8, 10 or 16", radix);
+	return (int)r;
+}
+
+/* The text of exact integer N in RADIX. */
+zval zp_int_to_string(zval n, zval radix)
+{
+	struct view x;
+	zval text, scratch, s;
+	size_t len, i;
+	int base = radix_of(radix);
+	const char *p;
+
+	check_integer("number->string", n);
+	if (IS_FIXNUM(n))
+		return zp_number_to_string(n, radix);
+	ZROOT(n);
+	view(n, &x);
+	text = zrt_make_raw(bd_text_size(x.n, base) + 1);
+	ZROOT(text);
+	scratch = alloc_digits(x.n);
+	ZROOT(scratch);
+	view(n, &x);
+	p = (const char *)(OBJ_PTR(text) + 1);
+	len = bd_to_text((char *)p, x.d, x.n, base, RAW_DIGITS(scratch));
+	s = zrt_alloc_string(len + (size_t)x.neg);
+	p = (const char *)(OBJ_PTR(text) + 1);
+	if (x.neg)
+		STRING_CHARS(s)[0] = '-';
+	for (i = 0; i < len; i++)
+		STRING_CHARS(s)[i + (size_t)x.neg] = (unsigned char)p[i];
+	return s;
+}
+
+/* The non-negative integer written by the chars of string S from START
+ * to END in RADIX (digits only), or #f. */
+zval zp_digits_to_int(zval s, zval start, zval end, zval radix)
+{
+	zint from = FIXNUM_VALUE(start), to = FIXNUM_VALUE(end), i;
+	int base = (int)FIXNUM_VALUE(radix);
+	size_t len, n;
+	zval text, r;
+	char *p;
+
+	if (!IS_STRING(s) || !IS_FIXNUM(start) || !IS_FIXNUM(end) || from < 0 ||
+	    to > (zint)OBJ_LENGTH(s) || from > to)
+		zrt_type_error("string->number", "a string range", s);
+	len = (size_t)(to - from);
+	ZROOT(s);
+	text = zrt_make_raw(len + 1);
+	ZROOT(text);
+	p = (char *)(OBJ_PTR(text) + 1);
+	for (i = 0; i < (zint)len; i++) {
+		uint32_t c = STRING_CHARS(s)[from + i];
+
+		if (c > 127)
+			return ZFALSE;
+		p[i] = (char)c;
+	}
+	r = alloc_bignum(bd_from_text_size(len, base));
+	p = (char *)(OBJ_PTR(text) + 1);
+	n = bd_from_text(BIG_DIGITS(r), p, len, base);
+	if (n == (size_t)-1)
+		return ZFALSE;
+	return finish(r, n, 0);
+}
+
+/* ---- The numeric type of a value ------------------------------------- */
+
+/* 0 fixnum, 1 bignum, 2 ratnum, 3 flonum, 4 compnum, -1 not a number. */
+zval zp_num_type(zval x)
+{
+	if (IS_FIXNUM(x))
+		return MAKE_FIXNUM(0);
+	if (!IS_OBJ(x))
+		return MAKE_FIXNUM(-1);
+	switch (OBJ_TYPE(x)) {
+	case OBJ_BIGNUM:
+		return MAKE_FIXNUM(1);
+	case OBJ_RATNUM:
+		return MAKE_FIXNUM(2);
+	case OBJ_FLONUM:
+		return MAKE_FIXNUM(3);
+	case OBJ_COMPNUM:
+		return MAKE_FIXNUM(4);
+	default:
+		return MAKE_FIXNUM(-1);
+	}
+}
+
+/* ---- eqv? and hashing of heap numbers (keys.c) ------------------------ */
+
+int zrt_is_heap_number(zval x)
+{
+	return IS_BIGNUM(x) || IS_FLONUM(x) || IS_RATNUM(x) || IS_COMPNUM(x);
+}
+
+/* eqv? of two values, at least one a heap number: the same type and
+ * the same value (flonums: the same bits). */
+int zrt_num_eqv(zval a, zval b)
+{
+	if (a == b)
+		return 1;
+	if (!IS_OBJ(a) || !IS_OBJ(b) || OBJ_HEADER(a) != OBJ_HEADER(b) ||
+	    !zrt_is_heap_number(a))
+		return 0;
+	switch (OBJ_TYPE(a)) {
+	case OBJ_RATNUM:
+	case OBJ_COMPNUM:
+		return zrt_num_eqv(OBJ_FIELD(a, 0), OBJ_FIELD(b, 0)) &&
+		       zrt_num_eqv(OBJ_FIELD(a, 1), OBJ_FIELD(b, 1));
+	default:
+		/* Bignums and flonums: equal headers, so equal lengths. */
+		return memcmp(OBJ_PTR(a) + 1, OBJ_PTR(b) + 1,
+			      (OBJ_LENGTH(a)) * sizeof(zval)) == 0;
+	}
+}
+
+zval zp_num_eqv(zval a, zval b)
+{
+	return ZBOOL(zrt_num_eqv(a, b));
+}
+
+/* A hash of heap number X by value (the same on every target for the
+ * same number: digits and double bits, never words). */
+uint32_t zrt_num_hash(zval x)
+{
+	uint32_t h = 2166136261u;
+	const unsigned char *p;
+	size_t i, n;
+
+	switch (OBJ_TYPE(x)) {
+	case OBJ_RATNUM:
+	case OBJ_COMPNUM:
+		return 31 * zrt_num_hash_any(OBJ_FIELD(x, 0)) + zrt_num_hash_any(OBJ_FIELD(x, 1));
+	case OBJ_BIGNUM:
+		p = (const unsigned char *)BIG_DIGITS(x);
+		n = BIG_NDIGITS(x) * sizeof(bd_digit);
+		h ^= (uint32_t)BIG_NEGATIVE(x);
+		break;
+	default:
+		p = (const unsigned char *)(OBJ_PTR(x) + 1);
+		n = 8;
+		break;
+	}
+	for (i = 0; i < n; i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h;
+}
+
+/* The same for any number (a fixnum hashes by value). */
+uint32_t zrt_num_hash_any(zval x)
+{
+	if (IS_FIXNUM(x))
+		return (uint32_t)(FIXNUM_VALUE(x) * 2654435761u);
+	return zrt_num_hash(x);
+}
