@@ -68,11 +68,11 @@ size_t bd_div_digit(bd_digit *q, const bd_digit *a, size_t an,
 
 /*
  * R = A * B.  R has an + bn digits and overlaps neither A nor B.
- * Schoolbook below BD_KARATSUBA_THRESHOLD digits (of the shorter
- * operand), Karatsuba above.  SCRATCH has bd_mul_scratch(an, bn) digits
- * (0, and SCRATCH may be NULL, when Karatsuba would not be used).
+ * Schoolbook when the shorter operand is short (bigdigits.c says the
+ * threshold and how it was measured), Karatsuba above.  SCRATCH has
+ * bd_mul_scratch(an, bn) digits (0, and SCRATCH may then be NULL, when
+ * Karatsuba would not be used).
  */
-#define BD_KARATSUBA_THRESHOLD 40
 size_t bd_mul_scratch(size_t an, size_t bn);
 size_t bd_mul(bd_digit *r, const bd_digit *a, size_t an,
 	      const bd_digit *b, size_t bn, bd_digit *scratch);
