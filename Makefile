@@ -286,7 +286,7 @@ GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c))
 # in the x86 guests (boot.h enables SSE; the rest of the kernel keeps
 # -mgeneral-regs-only, so its trap handlers never touch them), and i386
 # computes in SSE2, never x87, for the same bits as every other target.
-GUEST_FP_OBJ = $(GB)/bigdigits.o $(GB)/flotext.o $(GB)/mathlib.o
+GUEST_FP_OBJ = $(GB)/bigdigits.o $(GB)/flotext.o $(GB)/mathlib.o $(GB)/numbers.o
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_x86_64 = -mno-red-zone -mcmodel=small
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_i386 = -m32 -msse2 -mfpmath=sse
 GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(wildcard $(GUEST_DIRS:%=%/*.S)))

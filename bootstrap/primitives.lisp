@@ -129,13 +129,18 @@
           (check-num "-" y)
           (setf result (- result y))))))
 
+(defun check-compared (who x)
+  (if (string= who "=")
+      (check-num who x)
+      (unless (realp x) (type-fail who "a real number" x))))
+
 (defmacro defcompare (name op)
   `(defprim ,name (x &rest xs)
-     (check-num ,name x)
+     (check-compared ,name x)
      (let ((ok t))
        (loop for prev = x then y
              for y in xs
-             do (check-num ,name y)
+             do (check-compared ,name y)
                 (unless (,op prev y) (setf ok nil)))
        (zbool ok))))
 
@@ -249,6 +254,7 @@
   (apply #'concatenate 'string strings))
 ;;; The numeric kernels (runtime/numbers.c natively).
 (defprim "%fixnum?" (x) (zbool (zfixnum-p x)))
+(defprim "%fixnums?" (a b) (zbool (and (zfixnum-p a) (zfixnum-p b))))
 (defprim "%num-type" (x)
   (cond ((zfixnum-p x) 0) ((integerp x) 1) ((rationalp x) 2) ((floatp x) 3)
         ((complexp x) 4) (t -1)))
