@@ -185,10 +185,12 @@ static zval divide(const char *who, zval a, zval b, int want_remainder)
 	check_integer(who, a);
 	check_integer(who, b);
 	if (b == MAKE_FIXNUM(0)) {
+		static const char tail[] = ": division by zero";
 		char message[64];
+		size_t n = strlen(who);
 
-		strcpy(message, who);
-		strcat(message, ": division by zero");
+		memcpy(message, who, n);
+		memcpy(message + n, tail, sizeof(tail));
 		zrt_simple_error(message);
 	}
 	ZROOT(a);
