@@ -407,3 +407,244 @@ uint32_t zrt_num_hash_any(zval x)
 		return (uint32_t)(FIXNUM_VALUE(x) * 2654435761u);
 	return zrt_num_hash(x);
 }
+
+/* ---- Flonums ---------------------------------------------------------- */
+
+/* The double of flonum X.  A 32-bit target's flonum payload is only
+ * 4-byte aligned (after a 4-byte header), so it is copied, never read
+ * in place as a double (ARMv5 faults on a misaligned doubleword). */
+static double flo_value(zval x)
+{
+	double d;
+
+	memcpy(&d, OBJ_PTR(x) + 1, sizeof(d));
+	return d;
+}
+
+zval zrt_make_flonum(double d)
+{
+	zval x = zrt_make_object(OBJ_FLONUM, 8 / sizeof(zval), 0);
+
+	memcpy(OBJ_PTR(x) + 1, &d, sizeof(d));
+	return x;
+}
+
+static double flo_arg(const char *who, zval x)
+{
+	if (!IS_FLONUM(x))
+		zrt_type_error(who, "a flonum", x);
+	return flo_value(x);
+}
+
+/* The double nearest to exact integer N. */
+zval zp_int_to_flo(zval n)
+{
+	struct view x;
+
+	check_integer("inexact", n);
+	view(n, &x);
+	return zrt_make_flonum(bd_to_double(x.d, x.n, x.neg));
+}
+
+/* The double nearest to N / D (exact integers, D > 0). */
+zval zp_ratio_to_flo(zval n, zval d)
+{
+	struct view x, y;
+	zval scratch;
+
+	check_integer("inexact", n);
+	check_integer("inexact", d);
+	ZROOT(n);
+	ZROOT(d);
+	view(n, &x);
+	view(d, &y);
+	scratch = alloc_digits(bd_ratio_scratch(x.n, y.n));
+	view(n, &x);
+	view(d, &y);
+	return zrt_make_flonum(bd_ratio_to_double(x.d, x.n, y.d, y.n, x.neg != y.neg,
+						  RAW_DIGITS(scratch)));
+}
+
+zval zp_flo_add(zval a, zval b)
+{
+	return zrt_make_flonum(flo_arg("+", a) + flo_arg("+", b));
+}
+
+zval zp_flo_sub(zval a, zval b)
+{
+	return zrt_make_flonum(flo_arg("-", a) - flo_arg("-", b));
+}
+
+zval zp_flo_mul(zval a, zval b)
+{
+	return zrt_make_flonum(flo_arg("*", a) * flo_arg("*", b));
+}
+
+zval zp_flo_div(zval a, zval b)
+{
+	return zrt_make_flonum(flo_arg("/", a) / flo_arg("/", b));
+}
+
+/* -1, 0, 1, or #f when unordered (a NaN). */
+zval zp_flo_compare(zval a, zval b)
+{
+	double x = flo_arg("<", a), y = flo_arg("<", b);
+
+	if (x < y)
+		return MAKE_FIXNUM(-1);
+	if (x > y)
+		return MAKE_FIXNUM(1);
+	if (x == y)
+		return MAKE_FIXNUM(0);
+	return ZFALSE;
+}
+
+zval zp_flo_to_string(zval x)
+{
+	char buf[FLO_TEXT_SIZE];
+	size_t n = flo_format(buf, flo_arg("number->string", x)), i;
+	zval s = zrt_alloc_string(n);
+
+	for (i = 0; i < n; i++)
+		STRING_CHARS(s)[i] = (unsigned char)buf[i];
+	return s;
+}
+
+/* The double nearest to +-0.D * 10^X10, D the decimal digits of string
+ * S from START to END (the reader has checked them). */
+zval zp_digits_to_flo(zval s, zval start, zval end, zval x10, zval negative)
+{
+	zint from = FIXNUM_VALUE(start), to = FIXNUM_VALUE(end), i;
+	zval text;
+	char *p;
+	double d;
+
+	if (!IS_STRING(s) || !IS_FIXNUM(start) || !IS_FIXNUM(end) || !IS_FIXNUM(x10) ||
+	    from < 0 || to > (zint)OBJ_LENGTH(s) || from > to)
+		zrt_type_error("string->number", "a string range", s);
+	ZROOT(s);
+	text = zrt_make_raw((size_t)(to - from) + 1);
+	p = (char *)(OBJ_PTR(text) + 1);
+	for (i = from; i < to; i++) {
+		uint32_t c = STRING_CHARS(s)[i];
+
+		p[i - from] = c < 128 ? (char)c : 'x';
+	}
+	if (flo_from_digits(p, (size_t)(to - from), (long)FIXNUM_VALUE(x10), negative != ZFALSE,
+			    &d) != 0)
+		return ZFALSE;
+	return zrt_make_flonum(d);
+}
+
+/* The 64 bits of flonum X as an exact integer (the compiler emits
+ * them; see compiler/data.zt). */
+zval zp_flo_bits(zval x)
+{
+	double d = flo_arg("%flo-bits", x);
+	uint64_t bits;
+	bd_digit digits[2];
+	zval r;
+
+	memcpy(&bits, &d, sizeof(bits));
+	r = alloc_bignum(2);
+	bd_from_u64(digits, bits);
+	BIG_DIGITS(r)[0] = digits[0];
+	BIG_DIGITS(r)[1] = digits[1];
+	return finish(r, 2, 0);
+}
+
+/* X = (-1)^sign * m * 2^e exactly: the list (m e negative?) with m odd
+ * (or 0), or #f for an infinity or a NaN. */
+zval zp_flo_decode(zval x)
+{
+	uint64_t m;
+	int e, negative;
+	bd_digit digits[2];
+	zval big, list;
+
+	if (bd_from_double(flo_arg("exact", x), &m, &e, &negative) != BD_FINITE)
+		return ZFALSE;
+	big = alloc_bignum(2);
+	bd_from_u64(digits, m);
+	BIG_DIGITS(big)[0] = digits[0];
+	BIG_DIGITS(big)[1] = digits[1];
+	big = finish(big, 2, 0);
+	ZROOT(big);
+	list = zrt_cons(ZBOOL(negative), ZNULL);
+	list = zrt_cons(MAKE_FIXNUM(e), list);
+	return zrt_cons(big, list);
+}
+
+/* The one-argument functions of (scheme inexact) and rounding, by code:
+ * 0 sqrt 1 exp 2 log 3 sin 4 cos 5 tan 6 asin 7 acos 8 atan 9 floor
+ * 10 ceiling 11 truncate 12 round, 13 nan? 14 infinite? (booleans). */
+zval zp_flo_fun(zval code, zval x)
+{
+	double d = flo_arg("inexact function", x), r;
+
+	switch (FIXNUM_VALUE(code)) {
+	case 0: r = zm_sqrt(d); break;
+	case 1: r = zm_exp(d); break;
+	case 2: r = zm_log(d); break;
+	case 3: r = zm_sin(d); break;
+	case 4: r = zm_cos(d); break;
+	case 5: r = zm_tan(d); break;
+	case 6: r = zm_asin(d); break;
+	case 7: r = zm_acos(d); break;
+	case 8: r = zm_atan(d); break;
+	case 9: r = zm_floor(d); break;
+	case 10: r = zm_ceil(d); break;
+	case 11: r = zm_trunc(d); break;
+	case 12: r = zm_round(d); break;
+	case 13: return ZBOOL(d != d);
+	case 14: return ZBOOL(d - d != d - d && d == d);
+	default: zrt_type_error("%flo-fun", "a function code", code);
+	}
+	return zrt_make_flonum(r);
+}
+
+zval zp_flo_atan2(zval y, zval x)
+{
+	return zrt_make_flonum(zm_atan2(flo_arg("atan", y), flo_arg("atan", x)));
+}
+
+zval zp_flo_expt(zval x, zval y)
+{
+	return zrt_make_flonum(zm_pow(flo_arg("expt", x), flo_arg("expt", y)));
+}
+
+/* ---- Ratnums and compnums --------------------------------------------- */
+
+/* A ratnum or compnum of parts A and B, as language/numbers.zt made
+ * them (normalized there). */
+zval zp_make_ratnum(zval a, zval b)
+{
+	zval x;
+
+	ZROOT(a);
+	ZROOT(b);
+	x = zrt_make_object(OBJ_RATNUM, 2, 0);
+	OBJ_FIELD(x, 0) = a;
+	OBJ_FIELD(x, 1) = b;
+	return x;
+}
+
+zval zp_make_compnum(zval a, zval b)
+{
+	zval x;
+
+	ZROOT(a);
+	ZROOT(b);
+	x = zrt_make_object(OBJ_COMPNUM, 2, 0);
+	OBJ_FIELD(x, 0) = a;
+	OBJ_FIELD(x, 1) = b;
+	return x;
+}
+
+/* Part I (0 or 1) of a ratnum or compnum. */
+zval zp_num_part(zval x, zval i)
+{
+	if (!(IS_RATNUM(x) || IS_COMPNUM(x)) || (i != MAKE_FIXNUM(0) && i != MAKE_FIXNUM(1)))
+		zrt_type_error("%num-part", "a ratnum or compnum", x);
+	return OBJ_FIELD(x, FIXNUM_VALUE(i));
+}

@@ -295,5 +295,23 @@ zval zp_int_to_string(zval n, zval radix);
 zval zp_digits_to_int(zval s, zval start, zval end, zval radix);
 zval zp_num_type(zval x);
 zval zp_num_eqv(zval a, zval b);
+zval zrt_make_flonum(double d);
+zval zp_int_to_flo(zval n);
+zval zp_ratio_to_flo(zval n, zval d);
+zval zp_flo_add(zval a, zval b);
+zval zp_flo_sub(zval a, zval b);
+zval zp_flo_mul(zval a, zval b);
+zval zp_flo_div(zval a, zval b);
+zval zp_flo_compare(zval a, zval b);
+zval zp_flo_to_string(zval x);
+zval zp_digits_to_flo(zval s, zval start, zval end, zval x10, zval negative);
+zval zp_flo_bits(zval x);
+zval zp_flo_decode(zval x);
+zval zp_flo_fun(zval code, zval x);
+zval zp_flo_atan2(zval y, zval x);
+zval zp_flo_expt(zval x, zval y);
+zval zp_make_ratnum(zval a, zval b);
+zval zp_make_compnum(zval a, zval b);
+zval zp_num_part(zval x, zval i);
 
 #endif
