@@ -154,6 +154,26 @@ static void test_shift_add_sub(void)
 		}
 	}
 	CHECK(bad == 0);
+	/* division by the edge digits: A = Q d + R, R < d */
+	{
+		static const bd_digit ds[] = { 1, 2, 3, 10, 1000000000u, 0x7fffffffu,
+					       0x80000000u, 0xfffffffeu, 0xffffffffu };
+		size_t k;
+
+		bad = 0;
+		for (it = 0; it < 200; it++) {
+			size_t an = gen(a, 40), qn, n;
+
+			for (k = 0; k < sizeof ds / sizeof ds[0]; k++) {
+				bd_digit rem;
+
+				qn = bd_div_digit(q, a, an, ds[k], &rem);
+				n = bd_mul_digit_add(p, q, qn, ds[k], rem);
+				bad += !same(p, n, a, an) || rem >= ds[k];
+			}
+		}
+		CHECK(bad == 0);
+	}
 	CHECK(bd_bit_length(a, 0) == 0);
 	a[0] = 1, a[1] = 0x80000000u;
 	CHECK(bd_bit_length(a, 2) == 64);
