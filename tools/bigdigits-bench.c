@@ -7,7 +7,8 @@
  * Out: on standard output, the time of products of N-digit numbers
  *      (schoolbook and Karatsuba), of 10,000 digits of pi by Machin's
  *      formula in fixed point (the divisions by small numbers a bignum
- *      program does), and of the decimal text of a 33,000-bit number;
+ *      program does), of the decimal text of a 33,000-bit number and of
+ *      the gcd and square root of 10,000-decimal-digit numbers;
  *      and pi's first and last digits, to see that it computed.
  *
  * Why it exists: bigdigits.c's threshold and its claims of speed are
@@ -138,6 +139,26 @@ static void time_text(size_t bits)
 	free(a), free(s), free(text);
 }
 
+/* gcd and integer square root of N-digit numbers. */
+static void time_gcd_isqrt(size_t n)
+{
+	bd_digit *a = malloc(n * 4), *b = malloc(n * 4), *g = malloc(n * 4);
+	bd_digit *s = malloc(bd_gcd_scratch(n, n) * 4 + bd_isqrt_scratch(n) * 4);
+	bd_digit *r = malloc((n + 1) * 4);
+	size_t i, sn, rn;
+	double t0;
+
+	for (i = 0; i < n; i++)
+		a[i] = rnd(), b[i] = rnd();
+	t0 = now();
+	bd_gcd(g, a, n, b, n, s);
+	printf("gcd of two %zu-digit numbers: %.3f ms\n", n, (now() - t0) * 1e3);
+	t0 = now();
+	bd_isqrt(g, &sn, r, &rn, a, n, s);
+	printf("integer square root of a %zu-digit number: %.3f ms\n", n, (now() - t0) * 1e3);
+	free(a), free(b), free(g), free(s), free(r);
+}
+
 int main(void)
 {
 	static const size_t sizes[] = { 16, 32, 64, 128, 1039, 10382, 100000 };
@@ -147,5 +168,6 @@ int main(void)
 		time_mul(sizes[i]);
 	time_pi(10000);
 	time_text(33000);
+	time_gcd_isqrt(1039);
 	return 0;
 }
