@@ -501,25 +501,121 @@ void bd_isqrt(bd_digit *s, size_t *sn, bd_digit *r, size_t *rn,
 
 size_t bd_gcd_scratch(size_t an, size_t bn)
 {
-	size_t n = an > bn ? an : bn;
+	size_t n = (an > bn ? an : bn) + 2;
 
-	return 3 * n + bd_divmod_scratch(n, n);
+	return 5 * n + bd_divmod_scratch(n, n);
+}
+
+/* Bits [shift, shift + 32) of A. */
+static bd_digit bits_at(const bd_digit *a, size_t an, size_t shift)
+{
+	size_t w = shift / BD_BITS;
+	unsigned s = shift % BD_BITS;
+	wide lo = w < an ? a[w] : 0, hi = w + 1 < an ? a[w + 1] : 0;
+
+	return (bd_digit)(((hi << 32) | lo) >> s);
+}
+
+/*
+ * Lehmer's step (Knuth, TAOCP 4.5.2, Algorithm L): run Euclid on the
+ * leading 32 bits UH >= VH of u >= v as long as the quotients are sure
+ * to be those of u and v, collecting the cofactors.  Returns 0 when the
+ * first quotient is already unsure (then a full division step is due),
+ * else the cofactors: the new u = A u + B v, v = C u + D v.
+ */
+static int lehmer_step(int64_t uh, int64_t vh, int64_t *cof)
+{
+	int64_t a = 1, b = 0, c = 0, d = 1, q, t;
+
+	while (vh + c > 0 && vh + d > 0) {
+		q = (uh + a) / (vh + c);
+		if (q != (uh + b) / (vh + d))
+			break;
+		t = a - q * c, a = c, c = t;
+		t = b - q * d, b = d, d = t;
+		t = uh - q * vh, uh = vh, vh = t;
+	}
+	cof[0] = a, cof[1] = b, cof[2] = c, cof[3] = d;
+	return b != 0;
+}
+
+/* R = X U + Y V (|X|, |Y| < 2^32; the cofactors of Lehmer's step have
+ * opposite signs or one is 0, and the result is >= 0); R and T have
+ * max(un, vn) + 2 digits.  Returns the length, or -1 if the result would be
+ * negative (which true cofactors never give). */
+static long combine(bd_digit *r, bd_digit *t, int64_t x, const bd_digit *u,
+		    size_t un, int64_t y, const bd_digit *v, size_t vn)
+{
+	size_t rn, tn;
+
+	if (x < 0 && y < 0)
+		return -1;
+	if (x < 0) {		/* Y V - |X| U */
+		const bd_digit *p = u;
+		int64_t z = x;
+
+		u = v, v = p, x = y, y = z;
+		rn = un, un = vn, vn = rn;
+	}
+	rn = bd_mul_digit_add(r, u, un, (bd_digit)x, 0);
+	tn = bd_mul_digit_add(t, v, vn, (bd_digit)(y < 0 ? -y : y), 0);
+	if (y >= 0)
+		return (long)bd_add(r, r, rn, t, tn);
+	if (bd_compare(r, rn, t, tn) < 0)
+		return -1;
+	return (long)bd_sub(r, r, rn, t, tn);
+}
+
+/* gcd of two digits. */
+static bd_digit gcd_digit(bd_digit a, bd_digit b)
+{
+	while (b) {
+		bd_digit t = a % b;
+
+		a = b, b = t;
+	}
+	return a;
 }
 
 size_t bd_gcd(bd_digit *g, const bd_digit *a, size_t an,
 	      const bd_digit *b, size_t bn, bd_digit *scratch)
 {
-	size_t n = an > bn ? an : bn, un, vn, wn;
-	bd_digit *u = scratch, *v = u + n, *w = v + n, *t, *ds = w + n;
+	size_t n = (an > bn ? an : bn) + 2, un, vn, wn;
+	bd_digit *u = scratch, *v = u + n, *w = v + n, *x = w + n, *t = x + n;
+	bd_digit *ds = t + n, *p;
+	int64_t cof[4];
 
 	un = bd_normalize(a, an);
 	vn = bd_normalize(b, bn);
 	memcpy(u, a, un * sizeof *u);
 	memcpy(v, b, vn * sizeof *v);
-	while (vn > 0) {
-		bd_divmod(NULL, NULL, w, &wn, u, un, v, vn, ds);
-		t = u, u = v, v = w, w = t;
-		un = vn, vn = wn;
+	if (bd_compare(u, un, v, vn) < 0)
+		p = u, u = v, v = p, wn = un, un = vn, vn = wn;
+	while (vn > 1) {
+		size_t shift = bd_bit_length(u, un) - 32;
+		long c1 = -1, c2 = -1;
+
+		if (lehmer_step(bits_at(u, un, shift), bits_at(v, vn, shift), cof)) {
+			c1 = combine(w, t, cof[0], u, un, cof[1], v, vn);
+			c2 = combine(x, t, cof[2], u, un, cof[3], v, vn);
+		}
+		if (c1 >= 0 && c2 >= 0) {
+			p = u, u = w, w = p, un = (size_t)c1;
+			p = v, v = x, x = p, vn = (size_t)c2;
+			if (bd_compare(u, un, v, vn) < 0)
+				p = u, u = v, v = p, wn = un, un = vn, vn = wn;
+		} else {	/* one step of Euclid in full */
+			bd_divmod(NULL, NULL, w, &wn, u, un, v, vn, ds);
+			p = u, u = v, v = w, w = p;
+			un = vn, vn = wn;
+		}
+	}
+	if (vn == 1) {
+		bd_digit r;
+
+		bd_div_digit(w, u, un, v[0], &r);
+		u[0] = gcd_digit(v[0], r);
+		un = 1;
 	}
 	memcpy(g, u, un * sizeof *g);
 	return un;

@@ -105,7 +105,7 @@ void bd_isqrt(bd_digit *s, size_t *sn, bd_digit *r, size_t *rn,
 	      const bd_digit *a, size_t an, bd_digit *scratch);
 
 /*
- * G = gcd(A, B) (Euclid's algorithm with bd_divmod; gcd(A, 0) = A).  G
+ * G = gcd(A, B) (Lehmer's algorithm on 32-bit leading digits; gcd(A, 0) = A).  G
  * has max(an, bn) digits.  SCRATCH has bd_gcd_scratch(an, bn) digits.
  */
 size_t bd_gcd_scratch(size_t an, size_t bn);
