@@ -332,9 +332,68 @@ size_t bd_mul(bd_digit *r, const bd_digit *a, size_t an,
 	return bd_normalize(r, an + bn);
 }
 
+/* R[0 .. 2n) = A^2, schoolbook: each product a[i] a[j], i < j, once,
+ * doubled by a shift, then the squares a[i]^2. */
+static void sqr_school(bd_digit *r, const bd_digit *a, size_t n)
+{
+	size_t i, j;
+	wide carry;
+
+	memset(r, 0, 2 * n * sizeof *r);
+	if (n == 0)
+		return;
+	for (i = 0; i + 1 < n; i++) {
+		wide m = a[i];
+
+		carry = 0;
+		for (j = i + 1; j < n; j++) {
+			carry += a[j] * m + r[i + j];
+			r[i + j] = (bd_digit)carry;
+			carry >>= 32;
+		}
+		r[i + n] = (bd_digit)carry;
+	}
+	bd_shift_left(r, r, 2 * n - 1, 1);	/* < 2^(64n - 1): fits */
+	carry = 0;
+	for (i = 0; i < n; i++) {
+		wide sq = (wide)a[i] * a[i];
+
+		carry += (wide)r[2 * i] + (bd_digit)sq;
+		r[2 * i] = (bd_digit)carry;
+		carry >>= 32;
+		carry += (wide)r[2 * i + 1] + (sq >> 32);
+		r[2 * i + 1] = (bd_digit)carry;
+		carry >>= 32;
+	}
+}
+
+/* R[0 .. 2 an) = A^2: Karatsuba's three products are squares too. */
+static void sqr_any(bd_digit *r, const bd_digit *a, size_t an, bd_digit *s)
+{
+	size_t rn = 2 * an, n = bd_normalize(a, an), h, san, z1n;
+	bd_digit *sa = s, *z1 = s + (n + 1) / 2 + 1;
+
+	if (n < BD_KARATSUBA_THRESHOLD) {
+		sqr_school(r, a, n);
+	} else {
+		h = (n + 1) / 2;
+		sqr_any(r, a, h, s);
+		sqr_any(r + 2 * h, a + h, n - h, s);
+		san = bd_add(sa, a, h, a + h, n - h);
+		sqr_any(z1, sa, san, s + 4 * (h + 1));
+		z1n = bd_normalize(z1, 2 * san);
+		z1n = bd_sub(z1, z1, z1n, r, 2 * h);
+		z1n = bd_sub(z1, z1, z1n, r + 2 * h, 2 * (n - h));
+		add_into(r + h, 2 * n - h, z1, z1n);
+	}
+	if (2 * n < rn)
+		memset(r + 2 * n, 0, (rn - 2 * n) * sizeof *r);
+}
+
 size_t bd_square(bd_digit *r, const bd_digit *a, size_t an, bd_digit *scratch)
 {
-	return bd_mul(r, a, an, a, an, scratch);
+	sqr_any(r, a, an, scratch);
+	return bd_normalize(r, 2 * an);
 }
 
 /* ---- Division ------------------------------------------------------------ */

@@ -58,6 +58,25 @@ static void time_mul(size_t n)
 	free(a), free(b), free(r), free(s);
 }
 
+static void time_square(size_t n)
+{
+	bd_digit *a = malloc(n * 4), *r = malloc(2 * n * 4);
+	bd_digit *s = malloc((bd_mul_scratch(n, n) + 1) * 4);
+	size_t i;
+	int reps = 0;
+	double t0 = now(), t;
+
+	for (i = 0; i < n; i++)
+		a[i] = rnd();
+	do {
+		bd_square(r, a, n, s);
+		reps++;
+		t = now() - t0;
+	} while (t < 0.3);
+	printf("square   %6zu digits: %12.2f us\n", n, t / reps * 1e6);
+	free(a), free(r), free(s);
+}
+
 /* SUM += or -= (TERM / D) for the terms of atan(1/X) = sum of
  * (-1)^k / ((2k+1) X^(2k+1)), in fixed point of N digits. */
 static size_t atan_inv(bd_digit *sum, bd_digit *term, bd_digit *t,
@@ -166,6 +185,8 @@ int main(void)
 
 	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
 		time_mul(sizes[i]);
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+		time_square(sizes[i]);
 	time_pi(10000);
 	time_text(33000);
 	time_gcd_isqrt(1039);
