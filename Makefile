@@ -165,7 +165,8 @@ build/$(ARCH)/runtime/%.o: runtime/%.c $(RT_HDR)
 	$(RT_CC) $(RT_CFLAGS) -c $< -o $@
 
 # The runtime's unit tests: one C program per concern, linked with the
-# library and test/runtime/harness.c; test/runtime/run prints the totals.
+# library and test/runtime/harness.c (and libm: test_mathlib compares with
+# it); test/runtime/run prints the totals.
 # Other targets' tests run under qemu-user (RUN_$(ARCH)).
 RT_TEST_SRC = $(filter-out test/runtime/harness.c,$(wildcard test/runtime/*.c))
 RT_TEST_BIN = $(RT_TEST_SRC:test/runtime/%.c=build/$(ARCH)/runtime-test/%)
@@ -186,7 +187,7 @@ runtime-test: $(RT_TEST_BIN)
 
 build/$(ARCH)/runtime-test/%: test/runtime/%.c test/runtime/harness.c test/runtime/harness.h $(RT_LIB)
 	@mkdir -p $(dir $@)
-	$(RT_CC) $(RT_CFLAGS) -Iruntime -o $@ $< test/runtime/harness.c $(RT_LIB)
+	$(RT_CC) $(RT_CFLAGS) -Iruntime -o $@ $< test/runtime/harness.c $(RT_LIB) -lm
 
 clean:
 	rm -rf build

@@ -85,7 +85,7 @@ static void test_mul_div(void)
 
 	for (it = 0; it < 600; it++) {
 		size_t max = it < 300 ? 12 : it < 500 ? 120 : MAXN;
-		size_t an = gen(a, max), bn = gen(b, max), cn, pn, p2n, qn, rn;
+		size_t an = gen(a, max), bn = it % 3 ? gen(b, max) : an, cn, pn, p2n, qn, rn;
 
 		pn = bd_mul(p, a, an, b, bn, scratch);
 		p2n = mul_by_pieces(a, an, b, bn);
@@ -154,6 +154,26 @@ static void test_shift_add_sub(void)
 		}
 	}
 	CHECK(bad == 0);
+	/* division by the edge digits: A = Q d + R, R < d */
+	{
+		static const bd_digit ds[] = { 1, 2, 3, 10, 1000000000u, 0x7fffffffu,
+					       0x80000000u, 0xfffffffeu, 0xffffffffu };
+		size_t k;
+
+		bad = 0;
+		for (it = 0; it < 200; it++) {
+			size_t an = gen(a, 40), qn, n;
+
+			for (k = 0; k < sizeof ds / sizeof ds[0]; k++) {
+				bd_digit rem;
+
+				qn = bd_div_digit(q, a, an, ds[k], &rem);
+				n = bd_mul_digit_add(p, q, qn, ds[k], rem);
+				bad += !same(p, n, a, an) || rem >= ds[k];
+			}
+		}
+		CHECK(bad == 0);
+	}
 	CHECK(bd_bit_length(a, 0) == 0);
 	a[0] = 1, a[1] = 0x80000000u;
 	CHECK(bd_bit_length(a, 2) == 64);
@@ -203,6 +223,123 @@ static void test_text(void)
 	CHECK(bd_bit_length(p, n) == 133);	/* 10^40 < 2^133 = 1.09e40 */
 	bd_to_text(text + 50, p, n, 10, scratch);
 	CHECK(strncmp(text + 50, text, 41) == 0 && text[91] == 0);
+}
+
+static void test_isqrt_gcd(void)
+{
+	int it, bad_sqrt = 0, bad_gcd = 0;
+	size_t sn, rn, n, gn, g2n, cn;
+	bd_digit one[1] = { 1 };
+
+	for (it = 0; it < 300; it++) {
+		size_t an = gen(a, it < 250 ? 10 : 200), bn = gen(b, it < 250 ? 10 : 200);
+
+		/* S^2 <= A < (S + 1)^2 and R = A - S^2 */
+		bd_isqrt(q, &sn, r, &rn, a, an, scratch);
+		n = bd_mul(p, q, sn, q, sn, scratch);
+		n = bd_add(p, p, n, r, rn);
+		bad_sqrt += !same(p, n, a, an);
+		sn = bd_add(q, q, sn, one, 1);
+		n = bd_mul(p, q, sn, q, sn, scratch);
+		bad_sqrt += bd_compare(p, n, a, an) <= 0;
+		/* G = gcd(A C, B C): C divides G, G divides both, and
+		 * gcd(A C / G, B C / G) = 1 */
+		cn = gen(c, 30);
+		an = bd_mul(p, a, an, c, cn, scratch);
+		bn = bd_mul(p2, b, bn, c, cn, scratch);
+		gn = bd_gcd(t, p, an, p2, bn, scratch);
+		if (gn == 0) {
+			bad_gcd += an != 0 || bn != 0;
+			continue;
+		}
+		bd_divmod(NULL, NULL, r, &rn, t, gn, c, cn ? cn : 1, scratch);
+		bad_gcd += cn && rn != 0;
+		bd_divmod(a, &an, r, &rn, p, an, t, gn, scratch);
+		bad_gcd += rn != 0;
+		bd_divmod(b, &bn, r, &rn, p2, bn, t, gn, scratch);
+		bad_gcd += rn != 0;
+		g2n = bd_gcd(t, a, an, b, bn, scratch);
+		bad_gcd += !same(t, g2n, one, 1);
+	}
+	CHECK(bad_sqrt == 0);
+	CHECK(bad_gcd == 0);
+	a[0] = 1000000;
+	bd_isqrt(q, &sn, NULL, &rn, a, 1, scratch);
+	CHECK(sn == 1 && q[0] == 1000 && rn == 0);
+	a[0] = 999999;
+	bd_isqrt(q, &sn, r, &rn, a, 1, scratch);
+	CHECK(sn == 1 && q[0] == 999 && rn == 1 && r[0] == 1998);
+	bd_isqrt(q, &sn, r, &rn, a, 0, scratch);
+	CHECK(sn == 0 && rn == 0);
+	a[0] = 12, b[0] = 18;
+	CHECK(bd_gcd(t, a, 1, b, 1, scratch) == 1 && t[0] == 6);
+	CHECK(bd_gcd(t, a, 1, b, 0, scratch) == 1 && t[0] == 12);
+}
+
+/* A op B on small signed numbers, as sign and magnitude. */
+static long bitwise_small(int op, long x, long y)
+{
+	bd_digit xd[1] = { (bd_digit)(x < 0 ? -x : x) }, yd[1] = { (bd_digit)(y < 0 ? -y : y) };
+	bd_digit rd[2];
+	int neg;
+	size_t n = bd_bitwise(rd, &neg, op, xd, 1, x < 0, yd, 1, y < 0);
+
+	return n == 0 ? 0 : neg ? -(long)rd[0] : (long)rd[0];
+}
+
+static void test_bitwise(void)
+{
+	int it, bad = 0, neg, neg2;
+	size_t n, n2;
+	bd_digit one[1] = { 1 };
+
+	/* worked out in binary: -5 = ...11011, -6 = ...11010, -3 = ...11101 */
+	CHECK(bitwise_small(BD_AND, -5, 3) == 3);
+	CHECK(bitwise_small(BD_OR, -5, 3) == -5);
+	CHECK(bitwise_small(BD_XOR, -5, 3) == -8);
+	CHECK(bitwise_small(BD_AND, -6, -3) == -8);
+	CHECK(bitwise_small(BD_OR, -6, -3) == -1);
+	CHECK(bitwise_small(BD_XOR, -6, -3) == 7);
+	CHECK(bitwise_small(BD_AND, 12, 10) == 8);
+	CHECK(bitwise_small(BD_OR, 12, 10) == 14);
+	CHECK(bitwise_small(BD_XOR, 12, -0) == 12);
+	for (it = 0; it < 2000; it++) {
+		size_t an = gen(a, 12), bn = gen(b, 12);
+		int an_ = (int)(rnd() & 1), bneg = (int)(rnd() & 1);
+
+		an_ = an_ && an > 0;
+		/* (A ^ B) ^ B = A */
+		n = bd_bitwise(p, &neg, BD_XOR, a, an, an_, b, bn, bneg);
+		n = bd_bitwise(p, &neg, BD_XOR, p, n, neg, b, bn, bneg);
+		bad += !same(p, n, a, an) || neg != an_;
+		/* A & A = A | A = A; A & 0 = 0; A | 0 = A */
+		n = bd_bitwise(p, &neg, BD_AND, a, an, an_, a, an, an_);
+		bad += !same(p, n, a, an) || neg != an_;
+		n = bd_bitwise(p, &neg, BD_OR, a, an, an_, a, an, an_);
+		bad += !same(p, n, a, an) || neg != an_;
+		n = bd_bitwise(p, &neg, BD_AND, a, an, an_, b, 0, 0);
+		bad += n != 0 || neg;
+		/* A ^ -1 = -A - 1 */
+		n = bd_bitwise(p, &neg, BD_XOR, a, an, an_, one, 1, 1);
+		if (an_)
+			n2 = bd_sub(q, a, an, one, 1), neg2 = 0;
+		else
+			n2 = bd_add(q, a, an, one, 1), neg2 = 1;
+		bad += !same(p, n, q, n2) || neg != neg2;
+		/* De Morgan: ~(A & B) = ~A | ~B, with ~X = X ^ -1 */
+		n = bd_bitwise(p, &neg, BD_AND, a, an, an_, b, bn, bneg);
+		n = bd_bitwise(p, &neg, BD_XOR, p, n, neg, one, 1, 1);
+		n2 = bd_bitwise(q, &neg2, BD_XOR, a, an, an_, one, 1, 1);
+		{
+			size_t n3;
+			int neg3;
+
+			n3 = bd_bitwise(r, &neg3, BD_XOR, b, bn, bneg, one, 1, 1);
+			n2 = bd_bitwise(q, &neg2, BD_OR, q, n2, neg2, r, n3, neg3);
+		}
+		bad += !same(p, n, q, n2) || neg != neg2;
+	}
+	CHECK(bad == 0);
 }
 
 static uint64_t bits(double d)
@@ -293,6 +430,8 @@ int main(void)
 	test_mul_div();
 	test_shift_add_sub();
 	test_text();
+	test_isqrt_gcd();
+	test_bitwise();
 	test_to_double();
 	test_from_double();
 	return h_finish();
