@@ -273,6 +273,103 @@
       (parse-integer s :start start :end end :radix radix)
       +false+))
 
+;;; Flonums are double-floats.  Every operation runs with the float
+;;; traps masked, so overflow gives an infinity and 0/0 a NaN, as IEEE
+;;; says and as the C runtime does.  The conversions the compiler
+;;; depends on are exact on SBCL: a decimal literal becomes the exact
+;;; rational of its digits and then the nearest double (SBCL's rational
+;;; to float conversion rounds correctly, ties to even, as flotext.c's
+;;; does), and %flo-bits reads the IEEE bits with integer operations.
+;;; The functions of (scheme inexact) use SBCL's libm here, so their
+;;; last bit may differ from mathlib.c's; no compiler output uses them.
+(defmacro with-ieee (&body body)
+  `(sb-int:with-float-traps-masked (:overflow :invalid :divide-by-zero :inexact :underflow)
+     ,@body))
+
+(defconstant +inf+ sb-ext:double-float-positive-infinity)
+(defconstant +-inf+ sb-ext:double-float-negative-infinity)
+
+(defun zfloat (r)
+  "The double nearest to rational R (an infinity beyond the largest)."
+  (if (>= (abs r) (expt 2 1024))
+      (if (minusp r) +-inf+ +inf+)
+      (with-ieee (handler-case (coerce r 'double-float)
+                   (floating-point-overflow () (if (minusp r) +-inf+ +inf+))))))
+
+(defprim "%int->flo" (n) (zfloat n))
+(defprim "%ratio->flo" (n d) (zfloat (/ n d)))
+(defprim "%flo-add" (a b) (with-ieee (+ a b)))
+(defprim "%flo-sub" (a b) (with-ieee (- a b)))
+(defprim "%flo-mul" (a b) (with-ieee (* a b)))
+(defprim "%flo-div" (a b)
+  (with-ieee (if (zerop b)
+                 (cond ((or (sb-ext:float-nan-p a) (zerop a)) (- +inf+ +inf+))
+                       ((eq (minusp (float-sign a)) (minusp (float-sign b))) +inf+)
+                       (t +-inf+))
+                 (/ a b))))
+(defprim "%flo-compare" (a b)
+  (with-ieee (cond ((< a b) -1) ((> a b) 1) ((= a b) 0) (t +false+))))
+(defprim "%digits->flo" (s start end x10 negative)
+  (let* ((digits (parse-integer s :start start :end end))
+         (r (* digits (expt 10 (- x10 (- end start)))))
+         (d (zfloat r)))
+    (if (eq negative +false+) d (- d))))
+(defprim "%flo-bits" (x)
+  (logior (ash (ldb (byte 32 0) (sb-kernel:double-float-high-bits x)) 32)
+          (sb-kernel:double-float-low-bits x)))
+(defprim "%flo-decode" (x)
+  (if (or (sb-ext:float-infinity-p x) (sb-ext:float-nan-p x))
+      +false+
+      (multiple-value-bind (m e sign) (integer-decode-float x)
+        (if (zerop m)
+            (list 0 0 (zbool (minusp (float-sign x))))
+            (progn (loop while (evenp m) do (setf m (ash m -1)) (incf e))
+                   (list m e (zbool (minusp sign))))))))
+(defprim "%flo-fun" (code x)
+  (with-ieee
+    (case code
+      (0 (if (minusp x) (- +inf+ +inf+) (sqrt x)))
+      (1 (exp x))
+      (2 (cond ((zerop x) +-inf+) ((minusp x) (- +inf+ +inf+)) (t (log x))))
+      (3 (sin x)) (4 (cos x)) (5 (tan x))
+      (6 (if (<= -1 x 1) (asin x) (- +inf+ +inf+)))
+      (7 (if (<= -1 x 1) (acos x) (- +inf+ +inf+)))
+      (8 (atan x))
+      (9 (ffloor x)) (10 (fceiling x)) (11 (ftruncate x)) (12 (fround x))
+      (13 (zbool (sb-ext:float-nan-p x)))
+      (14 (zbool (sb-ext:float-infinity-p x))))))
+(defprim "%flo-atan2" (y x) (with-ieee (atan y x)))
+(defprim "%flo-expt" (x y) (with-ieee (expt x y)))
+(defprim "%flo->string" (x) (zflonum-text x))
+(defprim "%make-ratnum" (n d) (/ n d))
+(defprim "%make-compnum" (a b) (complex a b))
+(defprim "%num-part" (x i)
+  (if (complexp x)
+      (if (eql i 0) (realpart x) (imagpart x))
+      (if (eql i 0) (numerator x) (denominator x))))
+
+;;; X as Zoot prints a flonum (runtime/flotext.h: Chez's format), from
+;;; SBCL's shortest digits (Burger and Dybvig's free-format algorithm,
+;;; which picks the closest of the shortest, as flotext.c does).
+(defun zflonum-text (x)
+  (cond ((sb-ext:float-nan-p x) "+nan.0")
+        ((sb-ext:float-infinity-p x) (if (plusp x) "+inf.0" "-inf.0"))
+        ((zerop x) (if (minusp (float-sign x)) "-0.0" "0.0"))
+        (t (multiple-value-bind (k digits) (sb-impl::flonum-to-digits (abs x))
+             ;; |x| = 0.DIGITS * 10^k, so d1.d2... * 10^(k-1).
+             (concatenate 'string (if (minusp x) "-" "") (zflonum-layout digits (1- k)))))))
+
+(defun zflonum-layout (digits e)
+  (let ((n (length digits)))
+    (cond ((<= 0 e 9)
+           (if (< e (1- n))
+               (concatenate 'string (subseq digits 0 (1+ e)) "." (subseq digits (1+ e)))
+               (concatenate 'string digits (make-string (- e (1- n)) :initial-element #\0) ".0")))
+          ((<= -3 e -1)
+           (concatenate 'string "0." (make-string (- (- e) 1) :initial-element #\0) digits))
+          (t (concatenate 'string (subseq digits 0 1) (if (> n 1) "." "") (subseq digits 1)
+                          "e" (princ-to-string e))))))
+
 (defprim "%number->string" (n radix)
   (string-downcase (write-to-string n :base radix :radix nil)))
 
