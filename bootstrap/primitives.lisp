@@ -343,6 +343,8 @@
 (defprim "%flo->string" (x) (zflonum-text x))
 (defprim "%make-ratnum" (n d) (/ n d))
 (defprim "%make-compnum" (a b) (complex a b))
+;;; The shortcut of the generic paths: #f sends them the full way.
+(defprim "%num-quick" (op a b) (declare (ignore op a b)) +false+)
 (defprim "%num-part" (x i)
   (if (complexp x)
       (if (eql i 0) (realpart x) (imagpart x))

@@ -648,3 +648,62 @@ zval zp_num_part(zval x, zval i)
 		zrt_type_error("%num-part", "a ratnum or compnum", x);
 	return OBJ_FIELD(x, FIXNUM_VALUE(i));
 }
+
+/* ---- The generic paths' shortcut -------------------------------------- */
+
+/* Does fixnum value N convert to a double exactly? */
+static int exact_double(int64_t n)
+{
+	return n <= ((int64_t)1 << 53) && n >= -((int64_t)1 << 53);
+}
+
+/* The double of X when it is a flonum or a fixnum (set *OK). */
+static double quick_double(zval x, int *ok)
+{
+	if (IS_FIXNUM(x))
+		return (double)FIXNUM_VALUE(x);
+	if (IS_FLONUM(x))
+		return flo_value(x);
+	*ok = 0;
+	return 0;
+}
+
+/*
+ * Operation OP (0 +, 1 -, 2 *, 3 /, 4 compare) of A and B when one is a
+ * flonum and the other a flonum or a fixnum (a fixnum converts to a
+ * double exactly on 32-bit targets; on x86-64 a fixnum beyond 2^53
+ * would round, so it is left to the general path): the result, or the
+ * comparison's -1/0/1/#f.  #f for any other operands, which
+ * language/numbers.zt then dispatches in full.  One C call instead of
+ * the several of the full dispatch, for flonum loops.
+ */
+zval zp_num_quick(zval op, zval a, zval b)
+{
+	int ok = 1;
+	double x, y;
+
+	if (!(IS_FLONUM(a) || IS_FLONUM(b)))
+		return ZFALSE;
+	if ((IS_FIXNUM(a) && !exact_double(FIXNUM_VALUE(a))) ||
+	    (IS_FIXNUM(b) && !exact_double(FIXNUM_VALUE(b))))
+		return ZFALSE;
+	/* (- 0 x) is (- x), -0.0 for 0.0: the general path knows. */
+	if (a == MAKE_FIXNUM(0) && FIXNUM_VALUE(op) == 1)
+		return ZFALSE;
+	x = quick_double(a, &ok);
+	y = quick_double(b, &ok);
+	if (!ok)
+		return ZFALSE;
+	switch (FIXNUM_VALUE(op)) {
+	case 0: return zrt_make_flonum(x + y);
+	case 1: return zrt_make_flonum(x - y);
+	case 2: return zrt_make_flonum(x * y);
+	case 3: return b == MAKE_FIXNUM(0) ? ZFALSE : zrt_make_flonum(x / y);
+	default:
+		if (x < y)
+			return MAKE_FIXNUM(-1);
+		if (x > y)
+			return MAKE_FIXNUM(1);
+		return x == y ? MAKE_FIXNUM(0) : ZUNSPEC;
+	}
+}

@@ -313,5 +313,6 @@ zval zp_flo_expt(zval x, zval y);
 zval zp_make_ratnum(zval a, zval b);
 zval zp_make_compnum(zval a, zval b);
 zval zp_num_part(zval x, zval i);
+zval zp_num_quick(zval op, zval a, zval b);
 
 #endif
