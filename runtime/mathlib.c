@@ -413,6 +413,20 @@ double zm_log(double x)
 	return l.hi + l.lo;
 }
 
+double zm_log_scaled(double x, long e)
+{
+	double n = (double)e;
+	struct dd l, t;
+
+	if (is_nan(x) || x <= 0 || is_inf(x) || e == 0)
+		return zm_log(x);
+	l = log_dd(x);
+	t = dd_add(two_prod(n, LN2_HI), two_prod(n, LN2_MID));
+	t = dd_add_d(t, n * LN2_LO);
+	l = dd_add(l, t);
+	return l.hi + l.lo;
+}
+
 /* ---- sin, cos, tan ------------------------------------------------------- */
 
 /* Huge |x| (>= 2^19): x 2/pi = n + f with |f| <= 1/2, from the product

@@ -124,6 +124,15 @@ static void test_sqrt_exp_log(void)
 	IS(zm_log(2.0), 0x1.62e42fefa39efp-1);
 	IS(zm_log(of_bits(1)), -0x1.74385446d71c3p+9);
 	IS(zm_log(NAN_), NAN_);
+	/* log(x 2^e), checked to 50 digits in Python's decimal */
+	IS(zm_log_scaled(1.0, 1000), 0x1.5a92d6d005c94p+9);
+	IS(zm_log_scaled(1.5, 4000), 0x1.5a9fd061fc290p+11);
+	IS(zm_log_scaled(0.75, -5000), -0x1.b140c1350fd5fp+11);
+	IS(zm_log_scaled(3.0, -1), 0x1.9f323ecbf984cp-2);
+	IS(zm_log_scaled(2.0, 0), 0x1.62e42fefa39efp-1);
+	IS(zm_log_scaled(0.5, 1), 0.0);
+	IS(zm_log_scaled(0.0, 5), -inf);
+	IS(zm_log_scaled(-1.0, 5), NAN_);
 }
 
 static void test_trig(void)
