@@ -726,20 +726,29 @@ static int is_odd(double y)
 }
 
 /*
- * The one kind of exact power the approximation cannot round right: a
- * result exactly half-way between two doubles.  That needs an integer
- * power y >= 2 of a significand m (odd) with m^y of exactly 54 bits;
- * then *OUT is it rounded to even and the result is 1.
+ * The exact powers the approximation cannot round right: results
+ * exactly half-way between two doubles.  They need an integer power
+ * y >= 2 of an odd significand m with m^y of exactly 54 bits, or a
+ * power of two 2^(e y) half the least subnormal.  For those (and the
+ * other integer powers of powers of two, exact anyway) *OUT is the
+ * result, rounded to even, and the result is 1.
  */
-static int halfway_power(double ax, double y, double *out)
+static int exact_power(double ax, double y, double *out)
 {
 	uint64_t m, p = 1;
-	int e, neg, i, n = (int)y;
+	int e, neg, i, n;
 
-	if (!(y >= 2 && y <= 40) || !is_integer(y))
+	if (!is_integer(y) || fabs_(y) > 1e6)
 		return 0;
+	n = (int)y;
 	bd_from_double(ax, &m, &e, &neg);
-	if (m == 1)
+	if (m == 1) {		/* 2^(e n), |e n| < 2^31 */
+		long k = (long)e * n;
+
+		*out = k >= 1024 ? of_bits(INFINITY_BITS) : k >= -1074 ? scale2(1.0, (int)k) : 0.0;
+		return 1;
+	}
+	if (n < 2 || n > 40)
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (p > ((uint64_t)1 << 54) / m)
@@ -787,7 +796,7 @@ double zm_pow(double x, double y)
 		return x;
 	if (y == 2)
 		return x * x;
-	if (halfway_power(ax, y, &p0))
+	if (exact_power(ax, y, &p0))
 		return with_sign(p0, negative);
 	l = log_dd(ax);
 	p0 = y * l.hi;

@@ -216,6 +216,13 @@ static void test_pow(void)
 	IS(zm_pow(-8.0, 1.0 / 3), NAN_);
 	IS(zm_pow(2.0, -1074.0), of_bits(1));
 	IS(zm_pow(2.0, -1075.0), 0.0);	/* half the least subnormal: to even */
+	IS(zm_pow(0.5, 1075.0), 0.0);
+	IS(zm_pow(-0.5, 1075.0), -0.0);
+	IS(zm_pow(0.25, 537.0), of_bits(1));
+	IS(zm_pow(0x1p-1074, 1.0), of_bits(1));
+	IS(zm_pow(0x1p-1074, 0.5), 0x1p-537);
+	IS(zm_pow(0x1p-1074, -1.0), inf);
+	IS(zm_pow(16.0, 255.75), 0x1p1023);
 	IS(zm_pow(2.0, 1023.0), 0x1p1023);
 	IS(zm_pow(2.0, 1024.0), inf);
 	IS(zm_pow(-2.0, 1025.0), -inf);
