@@ -223,6 +223,12 @@ static void test_pow(void)
 	IS(zm_pow(0x1p-1074, 0.5), 0x1p-537);
 	IS(zm_pow(0x1p-1074, -1.0), inf);
 	IS(zm_pow(16.0, 255.75), 0x1p1023);
+	/* (3 2^-215)^5 = 243 2^-1075 = 121.5 least subnormals: to even */
+	IS(zm_pow(0x1.8p-214, 5.0), of_bits(122));
+	IS(zm_pow(-0x1.8p-214, 5.0), -of_bits(122));
+	IS(zm_pow(0x1.4p-213, 5.0), of_bits(1562));	/* 5^5 / 2 = 1562.5: to even */
+	IS(zm_pow(10.0, -3.0), 0x1.0624dd2f1a9fcp-10);		/* 0.001 */
+	IS(zm_pow(3.0, -40.0), 0x1.846d550e37b50p-64);
 	IS(zm_pow(2.0, 1023.0), 0x1p1023);
 	IS(zm_pow(2.0, 1024.0), inf);
 	IS(zm_pow(-2.0, 1025.0), -inf);
