@@ -21,7 +21,9 @@
  *   result is the double-double rounded once, so it is the correctly
  *   rounded value unless the true value is within about 2^-64 relative
  *   of a half-way point: in practice nearly always (test_mathlib.c
- *   measures it against glibc).
+ *   measures it against glibc).  pow's integer powers of small
+ *   significands, the only results that can be exactly half-way, are
+ *   computed exactly instead (bigdigits.c) and rounded once.
  * - floor, ceiling, truncate and round work on the bits.
  * No libm, no FMA (-ffp-contract=off), no x87 (i386: -mfpmath=sse): every
  * operation is an IEEE double operation, so every target gives the
@@ -413,6 +415,20 @@ double zm_log(double x)
 	return l.hi + l.lo;
 }
 
+double zm_log_scaled(double x, long e)
+{
+	double n = (double)e;
+	struct dd l, t;
+
+	if (is_nan(x) || x <= 0 || is_inf(x) || e == 0)
+		return zm_log(x);
+	l = log_dd(x);
+	t = dd_add(two_prod(n, LN2_HI), two_prod(n, LN2_MID));
+	t = dd_add_d(t, n * LN2_LO);
+	l = dd_add(l, t);
+	return l.hi + l.lo;
+}
+
 /* ---- sin, cos, tan ------------------------------------------------------- */
 
 /* Huge |x| (>= 2^19): x 2/pi = n + f with |f| <= 1/2, from the product
@@ -712,33 +728,47 @@ static int is_odd(double y)
 }
 
 /*
- * The one kind of exact power the approximation cannot round right: a
- * result exactly half-way between two doubles.  That needs an integer
- * power y >= 2 of a significand m (odd) with m^y of exactly 54 bits;
- * then *OUT is it rounded to even and the result is 1.
+ * Integer powers whose exact value is a small ratio: x = m 2^e with
+ * m odd and m^|y| < 2^64 (small m or y).  Then x^y = m^y 2^(e y) is
+ * rounded once by bd_ratio_to_double, which is right even where the
+ * approximation could not be: results exactly half-way between two
+ * doubles (10^23, 3^34, 2^-1075, (3 2^-215)^5).  Returns 0 when the
+ * power is not of this kind, else 1 with *OUT the result.
  */
-static int halfway_power(double ax, double y, double *out)
+static int exact_power(double ax, double y, double *out)
 {
 	uint64_t m, p = 1;
-	int e, neg, i, n = (int)y;
+	int e, neg, i, n;
+	long k;
+	bd_digit num[80], den[80], scratch[80 * 5 + 40];
+	size_t nn, dn;
 
-	if (!(y >= 2 && y <= 40) || !is_integer(y))
+	if (!is_integer(y) || fabs_(y) > 64)
 		return 0;
+	n = (int)fabs_(y);
 	bd_from_double(ax, &m, &e, &neg);
-	if (m == 1)
-		return 0;
 	for (i = 0; i < n; i++) {
-		if (p > ((uint64_t)1 << 54) / m)
+		if (m > 1 && p > ~(uint64_t)0 / m)
 			return 0;
 		p *= m;
 	}
-	if (p >> 53 != 1)
-		return 0;
-	p >>= 1;		/* the half is dropped: round to even */
-	p += p & 1;
-	if (e * n + 1 + 52 < -1022 || e * n + 1 + 52 > 1023)
-		return 0;
-	*out = scale2((double)p, e * n + 1);
+	k = (long)e * (long)y;	/* x^y = p^(+-1) 2^k */
+	if (k > 1200 || k < -1300) {	/* p < 2^64: beyond the doubles */
+		*out = k > 0 ? of_bits(INFINITY_BITS) : 0.0;
+		return 1;
+	}
+	if (y > 0) {
+		nn = bd_from_u64(num, p);
+		dn = 1, den[0] = 1;
+	} else {
+		nn = 1, num[0] = 1;
+		dn = bd_from_u64(den, p);
+	}
+	if (k >= 0)
+		nn = bd_shift_left(num, num, nn, (size_t)k);
+	else
+		dn = bd_shift_left(den, den, dn, (size_t)-k);
+	*out = bd_ratio_to_double(num, nn, den, dn, 0, scratch);
 	return 1;
 }
 
@@ -773,7 +803,7 @@ double zm_pow(double x, double y)
 		return x;
 	if (y == 2)
 		return x * x;
-	if (halfway_power(ax, y, &p0))
+	if (exact_power(ax, y, &p0))
 		return with_sign(p0, negative);
 	l = log_dd(ax);
 	p0 = y * l.hi;

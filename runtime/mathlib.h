@@ -30,6 +30,10 @@
 double zm_sqrt(double x);
 double zm_exp(double x);
 double zm_log(double x);
+/* log(x 2^e), for the logarithm of exact numbers beyond the range of
+ * doubles (a bignum or ratio as its leading bits x and a power of 2);
+ * the same special cases as zm_log for x.  |e| < 2^53. */
+double zm_log_scaled(double x, long e);
 double zm_sin(double x);
 double zm_cos(double x);
 double zm_tan(double x);

@@ -124,6 +124,15 @@ static void test_sqrt_exp_log(void)
 	IS(zm_log(2.0), 0x1.62e42fefa39efp-1);
 	IS(zm_log(of_bits(1)), -0x1.74385446d71c3p+9);
 	IS(zm_log(NAN_), NAN_);
+	/* log(x 2^e), checked to 50 digits in Python's decimal */
+	IS(zm_log_scaled(1.0, 1000), 0x1.5a92d6d005c94p+9);
+	IS(zm_log_scaled(1.5, 4000), 0x1.5a9fd061fc290p+11);
+	IS(zm_log_scaled(0.75, -5000), -0x1.b140c1350fd5fp+11);
+	IS(zm_log_scaled(3.0, -1), 0x1.9f323ecbf984cp-2);
+	IS(zm_log_scaled(2.0, 0), 0x1.62e42fefa39efp-1);
+	IS(zm_log_scaled(0.5, 1), 0.0);
+	IS(zm_log_scaled(0.0, 5), -inf);
+	IS(zm_log_scaled(-1.0, 5), NAN_);
 }
 
 static void test_trig(void)
@@ -207,6 +216,19 @@ static void test_pow(void)
 	IS(zm_pow(-8.0, 1.0 / 3), NAN_);
 	IS(zm_pow(2.0, -1074.0), of_bits(1));
 	IS(zm_pow(2.0, -1075.0), 0.0);	/* half the least subnormal: to even */
+	IS(zm_pow(0.5, 1075.0), 0.0);
+	IS(zm_pow(-0.5, 1075.0), -0.0);
+	IS(zm_pow(0.25, 537.0), of_bits(1));
+	IS(zm_pow(0x1p-1074, 1.0), of_bits(1));
+	IS(zm_pow(0x1p-1074, 0.5), 0x1p-537);
+	IS(zm_pow(0x1p-1074, -1.0), inf);
+	IS(zm_pow(16.0, 255.75), 0x1p1023);
+	/* (3 2^-215)^5 = 243 2^-1075 = 121.5 least subnormals: to even */
+	IS(zm_pow(0x1.8p-214, 5.0), of_bits(122));
+	IS(zm_pow(-0x1.8p-214, 5.0), -of_bits(122));
+	IS(zm_pow(0x1.4p-213, 5.0), of_bits(1562));	/* 5^5 / 2 = 1562.5: to even */
+	IS(zm_pow(10.0, -3.0), 0x1.0624dd2f1a9fcp-10);		/* 0.001 */
+	IS(zm_pow(3.0, -40.0), 0x1.846d550e37b50p-64);
 	IS(zm_pow(2.0, 1023.0), 0x1p1023);
 	IS(zm_pow(2.0, 1024.0), inf);
 	IS(zm_pow(-2.0, 1025.0), -inf);
