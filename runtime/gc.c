@@ -166,6 +166,8 @@ static inline size_t scan_object(zval *p)
 	case OBJ_BOX:
 	case OBJ_RECORD_TYPE:
 	case OBJ_TABLE:
+	case OBJ_RATNUM:
+	case OBJ_COMPNUM:
 		forward_range(p + 1, p + 1 + length);
 		break;
 	case OBJ_CLOSURE:
@@ -176,6 +178,8 @@ static inline size_t scan_object(zval *p)
 	case OBJ_STRING:
 	case OBJ_RAW:
 	case OBJ_BYTEVECTOR:
+	case OBJ_BIGNUM:
+	case OBJ_FLONUM:
 		break;
 	case OBJ_CONTINUATION:
 		scan_continuation(p);

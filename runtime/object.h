@@ -92,6 +92,10 @@ enum obj_type {
 	OBJ_RECORD_TYPE = 6,
 	OBJ_TABLE = 7,
 	OBJ_RAW = 8,
+	OBJ_BIGNUM = 9,		/* raw: ndigits << 1 | sign, then uint32 digits */
+	OBJ_FLONUM = 10,	/* raw: the 8 bytes of an IEEE double */
+	OBJ_RATNUM = 11,	/* numerator, denominator (> 1, coprime) */
+	OBJ_COMPNUM = 12,	/* real part, imaginary part (not exact 0) */
 	OBJ_BYTEVECTOR = 13,
 	OBJ_CONTINUATION = 14,
 };

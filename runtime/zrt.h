@@ -342,4 +342,40 @@ zval zp_bytevector_equal(zval a, zval b);
 zval zp_utf8_to_string(zval bv, zval start, zval end);
 zval zp_string_to_utf8(zval str, zval start, zval end);
 
+/* ---- Numbers (numbers.c) --------------------------------------------- */
+
+int zrt_is_heap_number(zval x);
+int zrt_num_eqv(zval a, zval b);
+uint32_t zrt_num_hash(zval x);
+uint32_t zrt_num_hash_any(zval x);
+zval zp_int_add(zval a, zval b);
+zval zp_int_sub(zval a, zval b);
+zval zp_int_mul(zval a, zval b);
+zval zp_int_quotient(zval a, zval b);
+zval zp_int_remainder(zval a, zval b);
+zval zp_int_compare(zval a, zval b);
+zval zp_int_to_string(zval n, zval radix);
+zval zp_digits_to_int(zval s, zval start, zval end, zval radix);
+zval zp_num_type(zval x);
+zval zp_num_eqv(zval a, zval b);
+zval zrt_make_flonum(double d);
+zval zp_int_to_flo(zval n);
+zval zp_ratio_to_flo(zval n, zval d);
+zval zp_flo_add(zval a, zval b);
+zval zp_flo_sub(zval a, zval b);
+zval zp_flo_mul(zval a, zval b);
+zval zp_flo_div(zval a, zval b);
+zval zp_flo_compare(zval a, zval b);
+zval zp_flo_to_string(zval x);
+zval zp_digits_to_flo(zval s, zval start, zval end, zval x10, zval negative);
+zval zp_flo_bits(zval x);
+zval zp_flo_decode(zval x);
+zval zp_flo_fun(zval code, zval x);
+zval zp_flo_atan2(zval y, zval x);
+zval zp_flo_expt(zval x, zval y);
+zval zp_make_ratnum(zval a, zval b);
+zval zp_make_compnum(zval a, zval b);
+zval zp_num_part(zval x, zval i);
+zval zp_num_quick(zval op, zval a, zval b);
+
 #endif
