@@ -16,23 +16,8 @@
  */
 #include <string.h>
 #include "bigdigits.h"
+#include "flobits.h"
 #include "flotext.h"
-
-static uint64_t bits_of(double d)
-{
-	uint64_t b;
-
-	memcpy(&b, &d, sizeof b);
-	return b;
-}
-
-static double of_bits(uint64_t b)
-{
-	double d;
-
-	memcpy(&d, &b, sizeof d);
-	return d;
-}
 
 /* ---- Printing ------------------------------------------------------------ */
 

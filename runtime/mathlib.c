@@ -32,6 +32,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "bigdigits.h"
+#include "flobits.h"
 #include "mathlib.h"
 
 struct dd {
@@ -39,22 +40,6 @@ struct dd {
 };
 
 #include "mathlib-tables.h"
-
-static uint64_t bits_of(double d)
-{
-	uint64_t b;
-
-	memcpy(&b, &d, sizeof b);
-	return b;
-}
-
-static double of_bits(uint64_t b)
-{
-	double d;
-
-	memcpy(&d, &b, sizeof d);
-	return d;
-}
 
 #define SIGN_BIT ((uint64_t)1 << 63)
 #define MANT_MASK 0xfffffffffffffull

@@ -281,6 +281,12 @@ void zrt_stack_init(void);		/* the Zoot stack, guard, signals */
 /* A caught fault's report (runtime/errors.c), before exit status 70. */
 void zrt_report_fault(int overflow, const char *what, uintptr_t addr);
 zval *zrt_stack_top(void);
+/* Files (runtime/files.c converts): the bytes of the file PATH names,
+ * malloc'ed, *N of them, or NULL; and the file PATH names made to hold
+ * the N bytes at DATA (freed by the callee; NULL after a failed
+ * conversion, which fails the write), 1 on success and 0 otherwise. */
+char *zrt_platform_file_bytes(zval path, size_t *n);
+int zrt_platform_write_file(zval path, char *data, size_t n);
 
 /* ---- Primitives called by generated code ----------------------------- */
 

@@ -4,7 +4,7 @@
  * In:  the input disk, holding a ustar archive of the files given to
  *      scripts/boot with --in (and its standard input); the output disk,
  *      empty at boot; paths and contents from the library.
- * Out: %read-file, %write-file, %read-file-bytes, %write-file-bytes,
+ * Out: the platform's file reading and writing for runtime/files.c,
  *      %file-exists?, %delete-file with the
  *      behaviour of runtime/host/files.c (any failure is #f); the bytes
  *      of standard input for console.c; the output disk as a ustar
@@ -437,7 +437,7 @@ static struct file *find_regular(zval path)
 }
 
 /* The bytes of the regular file PATH names, malloc'ed, or NULL. */
-static char *file_bytes(zval path, size_t *n)
+char *zrt_platform_file_bytes(zval path, size_t *n)
 {
 	struct file *f = find_regular(path);
 	char *text;
@@ -455,57 +455,9 @@ static char *file_bytes(zval path, size_t *n)
 	return text;
 }
 
-zval zp_read_file(zval path)
-{
-	size_t n = 0;
-	char *text = file_bytes(path, &n);
-	zval s;
-
-	if (!text)
-		return ZFALSE;
-	s = zrt_string_from_utf8(text, n);
-	free(text);
-	return s;
-}
-
-zval zp_read_file_bytes(zval path)
-{
-	size_t n = 0;
-	char *bytes = file_bytes(path, &n);
-	zval bv;
-
-	if (!bytes)
-		return ZFALSE;
-	bv = zrt_make_bytevector(n, 0);
-	memcpy(BYTEVECTOR_BYTES(bv), bytes, n);
-	free(bytes);
-	return bv;
-}
-
-static zval write_bytes(zval path, char *text, size_t n);
-
-zval zp_write_file(zval path, zval contents)
-{
-	size_t n = 0;
-	char *text;
-
-	if (!(IS_STRING(contents) || IS_PAIR(contents) || contents == ZNULL))
-		return ZFALSE;
-	text = zrt_text_to_utf8(contents, &n);
-	return write_bytes(path, text, n);
-}
-
-zval zp_write_file_bytes(zval path, zval bytes)
-{
-	size_t n = 0;
-	char *data = zrt_bytevectors_join(bytes, &n);
-
-	return write_bytes(path, data, n);
-}
-
 /* The file PATH names made to hold the N bytes at TEXT (freed here; NULL
- * after a failed conversion): #t or #f. */
-static zval write_bytes(zval path, char *text, size_t n)
+ * after a failed conversion): 1 on success, else 0. */
+int zrt_platform_write_file(zval path, char *text, size_t n)
 {
 	char *p = zoot_path(path), *slash;
 	struct file *old, *parent;
@@ -514,7 +466,7 @@ static zval write_bytes(zval path, char *text, size_t n)
 	if (!p || !text) {
 		free(p);
 		free(text);
-		return ZFALSE;
+		return 0;
 	}
 	scan();
 	old = find(p);
@@ -527,18 +479,18 @@ static zval write_bytes(zval path, char *text, size_t n)
 	if (!parent || !parent->dir || (old && old->dir) || !*p) {
 		free(p);
 		free(text);
-		return ZFALSE;
+		return 0;
 	}
 	if (append(p, text, n, &at) != 0) {
 		free(text);
 		free(p);
-		return ZFALSE;
+		return 0;
 	}
 	free(text);
 	if (old)
 		remove_file(old);
 	add(p, 0, zrt_output_disk, at, n);
-	return ZTRUE;
+	return 1;
 }
 
 zval zp_file_exists(zval path)

@@ -2,9 +2,9 @@
  * runtime/host/files.c - whole-file I/O and the file system (libc).
  *
  * In:  paths and contents as Zoot strings.
- * Out: %read-file (the file's text, or #f), %write-file (#t/#f),
- *      %read-file-bytes, %write-file-bytes (the same with bytevectors),
- *      %file-exists?, %delete-file (#t/#f).
+ * Out: the platform's file reading and writing for runtime/files.c
+ *      (which makes %read-file, %write-file and their byte twins of
+ *      them), %file-exists?, %delete-file (#t/#f).
  *
  * Why it exists: the language reads whole source files and writes whole
  * output files; anything finer is Zoot code.  As in the bootstrap, any
@@ -71,8 +71,8 @@ static char *slurp(int fd, size_t *n)
 	return NULL;
 }
 
-/* The bytes of the file PATH names, malloc'ed, or NULL. */
-static char *file_bytes(zval path, size_t *n)
+/* The platform's file reading and writing, for runtime/files.c. */
+char *zrt_platform_file_bytes(zval path, size_t *n)
 {
 	char *p = c_path(path), *bytes;
 	int fd;
@@ -88,37 +88,9 @@ static char *file_bytes(zval path, size_t *n)
 	return bytes;
 }
 
-zval zp_read_file(zval path)
-{
-	size_t n = 0;
-	char *text = file_bytes(path, &n);
-	zval s;
-
-	if (!text)
-		return ZFALSE;
-	s = zrt_string_from_utf8(text, n);
-	free(text);
-	return s;
-}
-
-/* (%read-file-bytes PATH): the file as a bytevector, or #f. */
-zval zp_read_file_bytes(zval path)
-{
-	size_t n = 0;
-	char *bytes = file_bytes(path, &n);
-	zval bv;
-
-	if (!bytes)
-		return ZFALSE;
-	bv = zrt_make_bytevector(n, 0);
-	memcpy(BYTEVECTOR_BYTES(bv), bytes, n);
-	free(bytes);
-	return bv;
-}
-
 /* The file PATH names made to hold the N bytes at DATA (freed here,
- * which may be NULL after a failed conversion): #t or #f. */
-static zval write_bytes(zval path, char *data, size_t n)
+ * which may be NULL after a failed conversion): 1 on success, else 0. */
+int zrt_platform_write_file(zval path, char *data, size_t n)
 {
 	char *p = c_path(path);
 	size_t done = 0;
@@ -128,7 +100,7 @@ static zval write_bytes(zval path, char *data, size_t n)
 	free(p);
 	if (fd < 0) {
 		free(data);
-		return ZFALSE;
+		return 0;
 	}
 	while (done < n) {
 		ssize_t k = write(fd, data + done, n - done);
@@ -143,24 +115,7 @@ static zval write_bytes(zval path, char *data, size_t n)
 	if (close(fd) != 0)
 		ok = 0;
 	free(data);
-	return ZBOOL(ok);
-}
-
-zval zp_write_file(zval path, zval contents)
-{
-	size_t n = 0;
-	char *text = zrt_text_to_utf8(contents, &n);
-
-	return write_bytes(path, text, n);
-}
-
-/* (%write-file-bytes PATH BYTES): BYTES a bytevector or a list of them. */
-zval zp_write_file_bytes(zval path, zval bytes)
-{
-	size_t n = 0;
-	char *data = zrt_bytevectors_join(bytes, &n);
-
-	return write_bytes(path, data, n);
+	return ok;
 }
 
 zval zp_file_exists(zval path)

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
+#include "flobits.h"
 #include "flotext.h"
 
 /* Fewer samples under qemu's ARM soft float (ten times slower). */
@@ -41,22 +42,6 @@ static uint64_t rnd(void)
 	seed ^= seed >> 7;
 	seed ^= seed << 17;
 	return seed;
-}
-
-static double of_bits(uint64_t b)
-{
-	double d;
-
-	memcpy(&d, &b, sizeof d);
-	return d;
-}
-
-static uint64_t bits(double d)
-{
-	uint64_t b;
-
-	memcpy(&b, &d, sizeof b);
-	return b;
 }
 
 static int prints(double x, const char *expected)
@@ -136,7 +121,7 @@ static int shorter_exists(double x, int n)
 	if (n <= 1)
 		return 0;
 	snprintf(t, sizeof t, "%.*e", n - 2, x);
-	return bits(strtod(t, NULL)) == bits(x);
+	return bits_of(strtod(t, NULL)) == bits_of(x);
 }
 
 static void test_round_trip(void)
@@ -158,17 +143,17 @@ static void test_round_trip(void)
 		}
 		if (x != x)
 			continue;
-		bad_trip += flo_parse(buf, strlen(buf), &y) != 0 || bits(y) != bits(x);
+		bad_trip += flo_parse(buf, strlen(buf), &y) != 0 || bits_of(y) != bits_of(x);
 		n = flo_shortest(x, dig, &k);
 		if (n > 0) {
 			snprintf(t, sizeof t, "0.%se%d", dig, k);
-			bad_digits += bits(strtod(t, NULL)) != bits(x < 0 ? -x : x);
+			bad_digits += bits_of(strtod(t, NULL)) != bits_of(x < 0 ? -x : x);
 			bad_short += shorter_exists(x, n);
 		}
 		/* reading random texts, against strtod */
 		prec = (int)(rnd() % 25);
 		snprintf(t, sizeof t, "%.*e", prec, x);
-		bad_read += flo_parse(t, strlen(t), &y) != 0 || bits(y) != bits(strtod(t, NULL));
+		bad_read += flo_parse(t, strlen(t), &y) != 0 || bits_of(y) != bits_of(strtod(t, NULL));
 	}
 	printf("%d doubles: %d bad round trips, %d not shortest, %d bad reads\n",
 	       N, bad_trip + bad_digits, bad_short, bad_read);
@@ -185,9 +170,9 @@ static int reads(const char *s, uint64_t expected)
 {
 	double y;
 
-	if (flo_parse(s, strlen(s), &y) != 0 || bits(y) != expected) {
+	if (flo_parse(s, strlen(s), &y) != 0 || bits_of(y) != expected) {
 		printf("%.60s read as %#llx, expected %#llx\n", s,
-		       (unsigned long long)bits(y), (unsigned long long)expected);
+		       (unsigned long long)bits_of(y), (unsigned long long)expected);
 		return 0;
 	}
 	return 1;
@@ -200,7 +185,7 @@ static void test_read(void)
 	double y;
 
 	CHECK(reads("0.1", 0x3fb999999999999aull));
-	CHECK(reads("-2.5E-3", bits(-2.5e-3)));
+	CHECK(reads("-2.5E-3", bits_of(-2.5e-3)));
 	CHECK(reads("1.", 0x3ff0000000000000ull));
 	CHECK(reads(".5", 0x3fe0000000000000ull));
 	CHECK(reads("+0", 0));
@@ -234,13 +219,13 @@ static void test_read(void)
 	strcpy(big + 10000, "e400000");
 	CHECK(reads(big, 0x7ff0000000000000ull));
 	strcpy(big + 10000, "e-10000");	/* 0.777... */
-	CHECK(reads(big, bits(7.0 / 9)));
+	CHECK(reads(big, bits_of(7.0 / 9)));
 	/* digits and an exponent, through flo_from_digits */
 	CHECK(flo_from_digits("15", 2, 1, 1, &y) == 0 && y == -1.5);
 	CHECK(flo_from_digits("0015", 4, 3, 0, &y) == 0 && y == 1.5);
-	CHECK(flo_from_digits("1", 1, -2147483647L - 1, 0, &y) == 0 && bits(y) == 0);
-	CHECK(flo_from_digits("1", 1, 2147483647L, 0, &y) == 0 && bits(y) == 0x7ff0000000000000ull);
-	CHECK(flo_from_digits("", 0, 5, 1, &y) == 0 && bits(y) == 0x8000000000000000ull);
+	CHECK(flo_from_digits("1", 1, -2147483647L - 1, 0, &y) == 0 && bits_of(y) == 0);
+	CHECK(flo_from_digits("1", 1, 2147483647L, 0, &y) == 0 && bits_of(y) == 0x7ff0000000000000ull);
+	CHECK(flo_from_digits("", 0, 5, 1, &y) == 0 && bits_of(y) == 0x8000000000000000ull);
 	CHECK(flo_from_digits("1x", 2, 5, 0, &y) == -1);
 	CHECK(flo_parse("", 0, &y) == -1);
 	CHECK(flo_parse(".", 1, &y) == -1);

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
+#include "flobits.h"
 #include "mathlib.h"
 
 #if defined(__x86_64__)
@@ -42,22 +43,6 @@
 #endif
 #define SAME_HASH 0x3fc62ac66d47ceb2ull
 
-static uint64_t bits(double d)
-{
-	uint64_t b;
-
-	memcpy(&b, &d, sizeof b);
-	return b;
-}
-
-static double of_bits(uint64_t b)
-{
-	double d;
-
-	memcpy(&d, &b, sizeof d);
-	return d;
-}
-
 static int is_nan(double x)
 {
 	return x != x;
@@ -66,7 +51,7 @@ static int is_nan(double x)
 /* Same bits (any NaN matches any NaN). */
 static int same(double a, double b)
 {
-	return bits(a) == bits(b) || (is_nan(a) && is_nan(b));
+	return bits_of(a) == bits_of(b) || (is_nan(a) && is_nan(b));
 }
 
 static int failures_shown;
@@ -427,7 +412,7 @@ static const struct fn fns[] = {
 /* The distance in ulps of two finite doubles of the same sign. */
 static uint64_t ulps(double a, double b)
 {
-	uint64_t x = bits(a), y = bits(b);
+	uint64_t x = bits_of(a), y = bits_of(b);
 
 	return x > y ? x - y : y - x;
 }
@@ -445,7 +430,7 @@ static void test_random(void)
 		for (i = 0; i < SAMPLES; i++) {
 			double x = arg(fns[f].lo, fns[f].hi, fns[f].log);
 			double y = fns[f].mine(x);
-			uint64_t b = bits(y);
+			uint64_t b = bits_of(y);
 
 			for (k = 0; k < 8 && i < HASHED; k++)
 				hash = (hash ^ ((b >> (8 * k)) & 0xff)) * 0x100000001b3ull;
