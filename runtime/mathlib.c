@@ -359,6 +359,52 @@ double zm_exp(double x)
 	return exp_dd(dd_of(x, 0.0));
 }
 
+/* ---- sinh and cosh (for the complex sin, cos and tan) --------------------- */
+
+/* exp(a) / 2 for 22 <= a <= 711, as exp(a - ln 2) (ln 2 in two parts, so
+ * the difference is nearly exact): e^-a is below 2^-63 of it. */
+static double half_exp(double a)
+{
+	return exp_dd(dd_add(dd_of(a, 0.0), dd_of(-64 * LN2_64_HI, -64 * LN2_64_MID)));
+}
+
+double zm_cosh(double x)
+{
+	double a = fabs_(x), e;
+
+	if (is_nan(x))
+		return x + x;
+	if (a > 711)
+		return of_bits(INFINITY_BITS);
+	if (a >= 22)
+		return half_exp(a);
+	e = zm_exp(a);
+	return 0.5 * e + 0.5 / e;
+}
+
+/* Below 1 the Taylor series x + x^3/3! + ... to x^19/19! (the next term
+ * is below 2^-60 of x), where (e^x - e^-x) / 2 would cancel. */
+double zm_sinh(double x)
+{
+	double a = fabs_(x), e, x2;
+
+	if (is_nan(x))
+		return x + x;
+	if (a < 0x1p-28)
+		return x;
+	if (a > 711)
+		return with_sign(of_bits(INFINITY_BITS), x < 0);
+	if (a >= 22)
+		return with_sign(half_exp(a), x < 0);
+	if (a >= 1) {
+		e = zm_exp(a);
+		return with_sign(0.5 * e - 0.5 / e, x < 0);
+	}
+	x2 = x * x;
+	return x + x * (x2 / 6 * (1 + x2 / 20 * (1 + x2 / 42 * (1 + x2 / 72 * (1 + x2 / 110 *
+		(1 + x2 / 156 * (1 + x2 / 210 * (1 + x2 / 272 * (1 + x2 / 342)))))))));
+}
+
 /* ---- log ----------------------------------------------------------------- */
 
 /* log(x) for finite x > 0, as a double-double: x = 2^e m with m near 1,
