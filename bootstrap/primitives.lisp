@@ -342,6 +342,7 @@
       (14 (zbool (sb-ext:float-infinity-p x)))
       (15 (sinh x)) (16 (cosh x)))))
 (defprim "%flo-atan2" (y x) (with-ieee (atan y x)))
+(defprim "%flo-hypot" (x y) (with-ieee (abs (complex x y))))
 (defprim "%flo-expt" (x y) (with-ieee (expt x y)))
 (defprim "%flo->string" (x) (zflonum-text x))
 (defprim "%make-ratnum" (n d) (/ n d))

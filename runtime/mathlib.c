@@ -256,6 +256,31 @@ static struct dd dd_sqrt(struct dd a)
 	return fast_two_sum(s, d / (2 * s));
 }
 
+/*
+ * sqrt(x^2 + y^2) without overflow or underflow in the squares: the
+ * larger part is scaled (by a power of two, exactly) to [1, 2), the sum
+ * of the squares taken in double-double and its root rounded once.
+ */
+double zm_hypot(double x, double y)
+{
+	double a = fabs_(x), b = fabs_(y), big;
+	int k;
+	struct dd r;
+
+	if (is_inf(x) || is_inf(y))
+		return of_bits(INFINITY_BITS);
+	if (is_nan(x) || is_nan(y))
+		return x + y;
+	big = a > b ? a : b;
+	if (big == 0)
+		return 0.0;
+	k = biased_exponent(big) ? biased_exponent(big) - 1023 : -1023;
+	a = scale2(a, -k);
+	b = scale2(b, -k);
+	r = dd_sqrt(dd_add(two_prod(a, a), two_prod(b, b)));
+	return scale2(r.hi, k);
+}
+
 /* ---- Rounding ------------------------------------------------------------ */
 
 double zm_trunc(double x)

@@ -611,6 +611,11 @@ zval zp_flo_atan2(zval y, zval x)
 	return zrt_make_flonum(zm_atan2(flo_arg("atan", y), flo_arg("atan", x)));
 }
 
+zval zp_flo_hypot(zval x, zval y)
+{
+	return zrt_make_flonum(zm_hypot(flo_arg("magnitude", x), flo_arg("magnitude", y)));
+}
+
 zval zp_flo_expt(zval x, zval y)
 {
 	return zrt_make_flonum(zm_pow(flo_arg("expt", x), flo_arg("expt", y)));
