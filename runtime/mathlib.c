@@ -346,8 +346,9 @@ static double scale_dd(struct dd v, int n)
 	return scale2(f - big, n);
 }
 
-/* exp(x.hi + x.lo), |x.hi| <= 746, rounded once. */
-static double exp_dd(struct dd x)
+/* exp(x.hi + x.lo) = W 2^M, |x.hi| <= 746, with W a double-double
+ * near 2^(j/64). */
+static struct dd exp_parts(struct dd x, int *mp)
 {
 	double t = x.hi * INV_LN2_64, rh, c, r3;
 	int k = (int)(t < 0 ? t - 0.5 : t + 0.5), j = k & 63, m = (k - j) / 64;
@@ -367,7 +368,16 @@ static double exp_dd(struct dd x)
 		rh * (inv_fact[6].hi + rh * (inv_fact[7].hi + rh * inv_fact[8].hi)))));
 	e = dd_add_d(dd_add(r, r2), c);
 	/* 2^(j/64) (1 + e) */
-	w = dd_add(exp2_table[j], dd_mul(exp2_table[j], e));
+	*mp = m;
+	return dd_add(exp2_table[j], dd_mul(exp2_table[j], e));
+}
+
+/* exp(x.hi + x.lo), |x.hi| <= 746, rounded once. */
+static double exp_dd(struct dd x)
+{
+	int m;
+	struct dd w = exp_parts(x, &m);
+
 	return scale_dd(w, m);
 }
 
@@ -393,9 +403,21 @@ static double half_exp(double a)
 	return exp_dd(dd_add(dd_of(a, 0.0), dd_of(-64 * LN2_64_HI, -64 * LN2_64_MID)));
 }
 
+/* e^a and e^-a as double-doubles, 0 <= a < 22 (the scaling by 2^m is
+ * exact there). */
+static void exp_pair(double a, struct dd *e, struct dd *inverse)
+{
+	int m;
+	struct dd w = exp_parts(dd_of(a, 0.0), &m);
+
+	*e = dd_of(scale2(w.hi, m), scale2(w.lo, m));
+	*inverse = dd_div(dd_of(1.0, 0.0), *e);
+}
+
 double zm_cosh(double x)
 {
-	double a = fabs_(x), e;
+	double a = fabs_(x);
+	struct dd e, inv, sum;
 
 	if (is_nan(x))
 		return x + x;
@@ -403,15 +425,21 @@ double zm_cosh(double x)
 		return of_bits(INFINITY_BITS);
 	if (a >= 22)
 		return half_exp(a);
-	e = zm_exp(a);
-	return 0.5 * e + 0.5 / e;
+	exp_pair(a, &e, &inv);
+	sum = dd_add(e, inv);
+	return 0.5 * (sum.hi + sum.lo);
 }
 
-/* Below 1 the Taylor series x + x^3/3! + ... to x^19/19! (the next term
- * is below 2^-60 of x), where (e^x - e^-x) / 2 would cancel. */
+/*
+ * Below 2^-10 the Taylor series x + x^3/3! + ... to x^9/9! (the next
+ * term is below 2^-80 of x), its small tail in doubles and the sum
+ * rounded once; up to 22 (e^x - e^-x) / 2 in double-double, which
+ * keeps some 68 bits where the difference cancels.
+ */
 double zm_sinh(double x)
 {
-	double a = fabs_(x), e, x2;
+	double a = fabs_(x), x2;
+	struct dd e, inv, diff;
 
 	if (is_nan(x))
 		return x + x;
@@ -421,13 +449,13 @@ double zm_sinh(double x)
 		return with_sign(of_bits(INFINITY_BITS), x < 0);
 	if (a >= 22)
 		return with_sign(half_exp(a), x < 0);
-	if (a >= 1) {
-		e = zm_exp(a);
-		return with_sign(0.5 * e - 0.5 / e, x < 0);
+	if (a < 0x1p-10) {
+		x2 = x * x;
+		return x + x * (x2 / 6 * (1 + x2 / 20 * (1 + x2 / 42 * (1 + x2 / 72))));
 	}
-	x2 = x * x;
-	return x + x * (x2 / 6 * (1 + x2 / 20 * (1 + x2 / 42 * (1 + x2 / 72 * (1 + x2 / 110 *
-		(1 + x2 / 156 * (1 + x2 / 210 * (1 + x2 / 272 * (1 + x2 / 342)))))))));
+	exp_pair(a, &e, &inv);
+	diff = dd_add(e, dd_neg(inv));
+	return with_sign(0.5 * (diff.hi + diff.lo), x < 0);
 }
 
 /* ---- log ----------------------------------------------------------------- */
