@@ -241,6 +241,31 @@ static struct dd dd_sqrt(struct dd a)
 	return fast_two_sum(s, d / (2 * s));
 }
 
+/*
+ * sqrt(x^2 + y^2) without overflow or underflow in the squares: the
+ * larger part is scaled (by a power of two, exactly) to [1, 2), the sum
+ * of the squares taken in double-double and its root rounded once.
+ */
+double zm_hypot(double x, double y)
+{
+	double a = fabs_(x), b = fabs_(y), big;
+	int k;
+	struct dd r;
+
+	if (is_inf(x) || is_inf(y))
+		return of_bits(INFINITY_BITS);
+	if (is_nan(x) || is_nan(y))
+		return x + y;
+	big = a > b ? a : b;
+	if (big == 0)
+		return 0.0;
+	k = biased_exponent(big) ? biased_exponent(big) - 1023 : -1023;
+	a = scale2(a, -k);
+	b = scale2(b, -k);
+	r = dd_sqrt(dd_add(two_prod(a, a), two_prod(b, b)));
+	return scale2(r.hi, k);
+}
+
 /* ---- Rounding ------------------------------------------------------------ */
 
 double zm_trunc(double x)
@@ -306,8 +331,9 @@ static double scale_dd(struct dd v, int n)
 	return scale2(f - big, n);
 }
 
-/* exp(x.hi + x.lo), |x.hi| <= 746, rounded once. */
-static double exp_dd(struct dd x)
+/* exp(x.hi + x.lo) = W 2^M, |x.hi| <= 746, with W a double-double
+ * near 2^(j/64). */
+static struct dd exp_parts(struct dd x, int *mp)
 {
 	double t = x.hi * INV_LN2_64, rh, c, r3;
 	int k = (int)(t < 0 ? t - 0.5 : t + 0.5), j = k & 63, m = (k - j) / 64;
@@ -327,7 +353,16 @@ static double exp_dd(struct dd x)
 		rh * (inv_fact[6].hi + rh * (inv_fact[7].hi + rh * inv_fact[8].hi)))));
 	e = dd_add_d(dd_add(r, r2), c);
 	/* 2^(j/64) (1 + e) */
-	w = dd_add(exp2_table[j], dd_mul(exp2_table[j], e));
+	*mp = m;
+	return dd_add(exp2_table[j], dd_mul(exp2_table[j], e));
+}
+
+/* exp(x.hi + x.lo), |x.hi| <= 746, rounded once. */
+static double exp_dd(struct dd x)
+{
+	int m;
+	struct dd w = exp_parts(x, &m);
+
 	return scale_dd(w, m);
 }
 
@@ -342,6 +377,70 @@ double zm_exp(double x)
 	if (fabs_(x) < 0x1p-54)
 		return 1.0 + x;
 	return exp_dd(dd_of(x, 0.0));
+}
+
+/* ---- sinh and cosh (for the complex sin, cos and tan) --------------------- */
+
+/* exp(a) / 2 for 22 <= a <= 711, as exp(a - ln 2) (ln 2 in two parts, so
+ * the difference is nearly exact): e^-a is below 2^-63 of it. */
+static double half_exp(double a)
+{
+	return exp_dd(dd_add(dd_of(a, 0.0), dd_of(-64 * LN2_64_HI, -64 * LN2_64_MID)));
+}
+
+/* e^a and e^-a as double-doubles, 0 <= a < 22 (the scaling by 2^m is
+ * exact there). */
+static void exp_pair(double a, struct dd *e, struct dd *inverse)
+{
+	int m;
+	struct dd w = exp_parts(dd_of(a, 0.0), &m);
+
+	*e = dd_of(scale2(w.hi, m), scale2(w.lo, m));
+	*inverse = dd_div(dd_of(1.0, 0.0), *e);
+}
+
+double zm_cosh(double x)
+{
+	double a = fabs_(x);
+	struct dd e, inv, sum;
+
+	if (is_nan(x))
+		return x + x;
+	if (a > 711)
+		return of_bits(INFINITY_BITS);
+	if (a >= 22)
+		return half_exp(a);
+	exp_pair(a, &e, &inv);
+	sum = dd_add(e, inv);
+	return 0.5 * (sum.hi + sum.lo);
+}
+
+/*
+ * Below 2^-10 the Taylor series x + x^3/3! + ... to x^9/9! (the next
+ * term is below 2^-80 of x), its small tail in doubles and the sum
+ * rounded once; up to 22 (e^x - e^-x) / 2 in double-double, which
+ * keeps some 68 bits where the difference cancels.
+ */
+double zm_sinh(double x)
+{
+	double a = fabs_(x), x2;
+	struct dd e, inv, diff;
+
+	if (is_nan(x))
+		return x + x;
+	if (a < 0x1p-28)
+		return x;
+	if (a > 711)
+		return with_sign(of_bits(INFINITY_BITS), x < 0);
+	if (a >= 22)
+		return with_sign(half_exp(a), x < 0);
+	if (a < 0x1p-10) {
+		x2 = x * x;
+		return x + x * (x2 / 6 * (1 + x2 / 20 * (1 + x2 / 42 * (1 + x2 / 72))));
+	}
+	exp_pair(a, &e, &inv);
+	diff = dd_add(e, dd_neg(inv));
+	return with_sign(0.5 * (diff.hi + diff.lo), x < 0);
 }
 
 /* ---- log ----------------------------------------------------------------- */

@@ -42,6 +42,9 @@ double zm_acos(double x);
 double zm_atan(double x);
 double zm_atan2(double y, double x);
 double zm_pow(double x, double y);
+double zm_sinh(double x);
+double zm_cosh(double x);
+double zm_hypot(double x, double y);
 
 double zm_floor(double x);
 double zm_ceil(double x);

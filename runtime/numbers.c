@@ -577,7 +577,8 @@ zval zp_flo_decode(zval x)
 
 /* The one-argument functions of (scheme inexact) and rounding, by code:
  * 0 sqrt 1 exp 2 log 3 sin 4 cos 5 tan 6 asin 7 acos 8 atan 9 floor
- * 10 ceiling 11 truncate 12 round, 13 nan? 14 infinite? (booleans). */
+ * 10 ceiling 11 truncate 12 round, 13 nan? 14 infinite? (booleans),
+ * 15 sinh 16 cosh. */
 zval zp_flo_fun(zval code, zval x)
 {
 	double d = flo_arg("inexact function", x), r;
@@ -598,6 +599,8 @@ zval zp_flo_fun(zval code, zval x)
 	case 12: r = zm_round(d); break;
 	case 13: return ZBOOL(d != d);
 	case 14: return ZBOOL(d - d != d - d && d == d);
+	case 15: r = zm_sinh(d); break;
+	case 16: r = zm_cosh(d); break;
 	default: zrt_type_error("%flo-fun", "a function code", code);
 	}
 	return zrt_make_flonum(r);
@@ -606,6 +609,11 @@ zval zp_flo_fun(zval code, zval x)
 zval zp_flo_atan2(zval y, zval x)
 {
 	return zrt_make_flonum(zm_atan2(flo_arg("atan", y), flo_arg("atan", x)));
+}
+
+zval zp_flo_hypot(zval x, zval y)
+{
+	return zrt_make_flonum(zm_hypot(flo_arg("magnitude", x), flo_arg("magnitude", y)));
 }
 
 zval zp_flo_expt(zval x, zval y)

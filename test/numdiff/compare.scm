@@ -26,7 +26,10 @@
 ;;; the numbers they read as, since the layouts of flonums differ.
 (define (same? a b)
   (or (equal? a b)
-      (and (number? a) (number? b) (inexact? a) (inexact? b) (nan? a) (nan? b))
+      (and (real? a) (real? b) (inexact? a) (inexact? b) (nan? a) (nan? b))
+      ;; Complex numbers part by part (a NaN part is any NaN).
+      (and (number? a) (number? b) (not (and (real? a) (real? b)))
+           (same? (real-part a) (real-part b)) (same? (imag-part a) (imag-part b)))
       (and (string? a) (string? b) (string->number a) (string->number b)
            (same? (string->number a) (string->number b)))))
 ;;; Guile compares a flonum with a rational beyond the double range
