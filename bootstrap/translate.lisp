@@ -1,7 +1,7 @@
 ;;;; bootstrap/translate.lisp -- turn Zoot forms into Common Lisp forms.
 ;;;;
 ;;;; In:  top-level Zoot forms as read by bootstrap/reader.lisp.
-;;;; Out: Common Lisp forms that SBCL compiles and runs.
+;;;; Out: Common Lisp forms that the host Lisp compiles and runs.
 ;;;;
 ;;;; Why it exists: stage0 runs the compiler's own Zoot sources on SBCL.
 ;;;; This file is the thin layer that maps Zoot's meaning onto CL's:
@@ -13,7 +13,9 @@
 ;;;;   - The derived syntax forms (let, cond, case, do, ...) map onto their
 ;;;;     CL twins.  The forms used by our own sources are covered; the
 ;;;;     language's real expander (language/expander.zt) is what users get.
-;;;; SBCL merges tail calls at (debug 0), which gives Zoot proper tail calls.
+;;;; SBCL merges tail calls at (debug 0), which gives Zoot proper tail calls;
+;;;; ECL and CLISP do not, so there the compiler's loops use stack (their
+;;;; host files give it plenty).
 
 (in-package :zoot-boot)
 
@@ -129,7 +131,7 @@
 (defun tr-lambda (x env &optional name)
   (let* ((params (second x))
          (inner (bind (param-names params) env)))
-    `(sb-int:named-lambda ,(if name (zname name) "lambda") ,(lambda-list params)
+    `(zlambda ,(if name (zname name) "lambda") ,(lambda-list params)
        ,@(tr-body (cddr x) inner))))
 
 ;;; A body: internal defines (possibly inside begin) first, then
@@ -277,7 +279,7 @@
   ;; translation time, as compiled CL.
   (let* ((name (car (second x)))
          (params (cdr (second x)))
-         (fn (compile nil `(lambda (form)
+         (fn (host-function `(lambda (form)
                              (apply ,(tr-lambda `(,(zsym "lambda") ,params ,@(cddr x)) '())
                                     (cdr form))))))
     (setf (gethash name *zoot-macros*) fn)
