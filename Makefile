@@ -32,6 +32,7 @@ LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/numbers.zt languag
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp
+BOOTSTRAP += bootstrap/host-sbcl.lisp bootstrap/host-ecl.lisp bootstrap/host-clisp.lisp
 
 IMAGE = build/sbcl/zoot.core
 
@@ -49,6 +50,25 @@ $(IMAGE): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
 	sbcl --noinform --non-interactive --no-sysinit --no-userinit \
 	     --load bootstrap/build.lisp -- $(IMAGE) $(LANGUAGE) $(COMPILER) >build/sbcl/build.log 2>&1 \
 	  || { cat build/sbcl/build.log; exit 1; }
+
+# stage0's other hosts (bootstrap/host-ecl.lisp, host-clisp.lisp): the
+# same sources, the same translation, another Common Lisp.  ECL saves no
+# images: its "image" is the list of its compiled files.
+IMAGE_sbcl = $(IMAGE)
+IMAGE_ecl = build/ecl/zoot.image
+IMAGE_clisp = build/clisp/zoot.mem
+
+$(IMAGE_ecl): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
+	@mkdir -p build/ecl
+	ecl --norc --load bootstrap/build.lisp -- $@ $(LANGUAGE) $(COMPILER) >build/ecl/build.log 2>&1 \
+	  || { tail -40 build/ecl/build.log; exit 1; }
+	@test -s $@ || { tail -40 build/ecl/build.log; echo "bootstrap: ECL wrote no image"; exit 1; }
+
+$(IMAGE_clisp): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
+	@mkdir -p build/clisp
+	clisp -q -norc bootstrap/build.lisp $@ $(LANGUAGE) $(COMPILER) >build/clisp/build.log 2>&1 \
+	  || { tail -40 build/clisp/build.log; exit 1; }
+	@test -s $@ || { tail -40 build/clisp/build.log; echo "bootstrap: CLISP wrote no image"; exit 1; }
 
 # The first program: compiled by the native compiler and run (under
 # qemu-user when ARCH is not this machine's).
@@ -233,7 +253,8 @@ B = build/$(ARCH)
 GLUE = $(B)/glue.o
 COMPILE = scripts/compile --target=$(ARCH)
 
-.PHONY: bootstrap native
+.PHONY: bootstrap native FORCE
+FORCE:
 
 $(GLUE): runtime/$(ARCH)/glue.S runtime/glue.h
 	@mkdir -p $(B)
@@ -245,32 +266,44 @@ $(GLUE): runtime/$(ARCH)/glue.S runtime/glue.h
 # and runs stage0 there, the assembly comes back; see README.md,
 # "Bootstrapping on a small ARM board").  Then neither sbcl nor the image
 # is needed here, only ssh and tar; stages 1 to 3 still run here.
+# BOOTSTRAP_LISP=sbcl|ecl|clisp picks the Lisp stage0 runs on (default
+# sbcl); $(B)/stage0-lisp records the last one, so that choosing another
+# runs stage0 again.
+BOOTSTRAP_LISP ?= sbcl
+ifeq ($(filter $(BOOTSTRAP_LISP),sbcl ecl clisp),)
+$(error BOOTSTRAP_LISP must be sbcl, ecl or clisp, not '$(BOOTSTRAP_LISP)')
+endif
 ifeq ($(strip $(BOOTSTRAP_HOST)),)
 STAGE0 = bootstrap/stage0
-STAGE0_NEEDS = $(IMAGE)
+STAGE0_NEEDS = $(IMAGE_$(BOOTSTRAP_LISP)) $(B)/stage0-lisp
 else
 STAGE0 = scripts/remote-bootstrap
 STAGE0_NEEDS = $(LANGUAGE) $(COMPILER) $(BOOTSTRAP) bootstrap/stage0
 endif
 
+$(B)/stage0-lisp: FORCE
+	@mkdir -p $(B)
+	@echo $(BOOTSTRAP_LISP) | cmp -s - $@ || echo $(BOOTSTRAP_LISP) >$@
+
 $(B)/stage1: $(STAGE0_NEEDS) $(COMPILER_SOURCES) $(RT_LIB) $(GLUE)
 	BOOTSTRAP_HOST="$(BOOTSTRAP_HOST)" ZOOT_IMAGE_SOURCES="$(LANGUAGE) $(COMPILER)" \
+	ZOOT_BOOTSTRAP_LISP=$(BOOTSTRAP_LISP) \
 	ZOOT_COMPILER=$(STAGE0) $(COMPILE) --program --asm-dir $(B)/stage1.s -o $@ $(COMPILER_SOURCES)
 
+# stage1 = stage2: the compiler on a Lisp and the compiler compiled by it
+# write the same bytes (scripts/compare-asm names the first difference).
+# On failure stage2 is removed, so that the next make checks again.
 $(B)/stage2: $(B)/stage1
 	ZOOT_RUNNER="$(RUN)" ZOOT_COMPILER=$(B)/stage1 $(COMPILE) --program --asm-dir $(B)/stage2.s -o $@ $(COMPILER_SOURCES)
+	@scripts/compare-asm bootstrap stage1 $(B)/stage1.s stage2 $(B)/stage2.s \
+	  || { rm -f $@; exit 1; }
 
 $(B)/stage3: $(B)/stage2
 	ZOOT_RUNNER="$(RUN)" ZOOT_COMPILER=$(B)/stage2 $(COMPILE) -S --program -o $(B)/stage3.s $(COMPILER_SOURCES)
-	@diff -r -q $(B)/stage2.s $(B)/stage3.s >/dev/null \
-	  || { echo "bootstrap: FAILED: stage2 and stage3 assembly differ"; diff -r $(B)/stage2.s $(B)/stage3.s | head -20; exit 1; }
+	@scripts/compare-asm bootstrap stage2 $(B)/stage2.s stage3 $(B)/stage3.s
 	cp -f $(B)/stage2 $@
 
 bootstrap: $(B)/stage3
-	@if diff -r -q $(B)/stage1.s $(B)/stage2.s >/dev/null; then \
-	  echo "bootstrap: stage1 and stage2 assembly are identical"; \
-	else echo "bootstrap: note: stage1 and stage2 assembly differ (stage0 ran on SBCL)"; fi
-	@echo "bootstrap: stage2 and stage3 assembly are identical ($$(cat $(B)/stage3.s/*.s | wc -l) lines in $$(ls $(B)/stage3.s | wc -l) files)"
 	cp -f $(B)/stage3 $(B)/zoot
 	@mkdir -p $(B)/lib
 	ZOOT_RUNNER="$(RUN)" ZOOT_COMPILER=$(B)/zoot $(COMPILE) --library --asm-dir $(B)/lib.s -o $(B)/lib/zoot-lib.a $(LIBRARY_SOURCES)

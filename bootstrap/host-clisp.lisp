@@ -63,8 +63,6 @@
 (defun host-lambda-list (sym) (declare (ignore sym)) nil)
 
 (defun host-run-main (thunk)
-  (setf custom:*default-file-encoding* charset:utf-8
-        custom:*terminal-encoding* charset:utf-8)
   (catch 'exhausted
     (handler-bind ((system::interrupt-condition
                      (lambda (c) (declare (ignore c)) (host-exit 130)))
@@ -77,7 +75,8 @@
       nil)))
 
 ;;; The image: a CLISP memory image whose init function is TOPLEVEL;
-;;; bootstrap/stage0 runs it with clisp -M.
+;;; bootstrap/stage0 runs it with clisp -M, and -E utf-8 for the
+;;; terminal's encoding (which the image cannot change once running).
 (defun host-save-image (image fasls toplevel)
   (declare (ignore fasls))
   (ext:saveinitmem image :init-function toplevel :quiet t :norc t :verbose nil))
