@@ -310,6 +310,22 @@ bootstrap: $(B)/stage3
 
 native: bootstrap
 
+# ---- Diverse double-compiling ----------------------------------------------
+# `make ddc`: for each target of DDC_ARCHES, the bootstrap (stage2), then
+# stage0 on each Lisp of DDC_LISPS writes that target's stage1 assembly
+# into build/ddc/ARCH/LISP.s, and each must be byte-identical to stage2's
+# (scripts/ddc, scripts/compare-asm).  make check runs it for x86_64;
+# README.md, "Bootstrapping", says what it proves.
+DDC_ARCHES ?= x86_64 i386 arm
+DDC_LISPS ?= sbcl ecl clisp
+
+.PHONY: ddc
+ddc: $(foreach l,$(DDC_LISPS),$(IMAGE_$(l)))
+	@set -e; for a in $(DDC_ARCHES); do \
+	  $(MAKE) --no-print-directory bootstrap ARCH=$$a; \
+	  scripts/ddc --target $$a --lisps "$(DDC_LISPS)" $(COMPILER_SOURCES); \
+	done
+
 # ---- The guest runtime ------------------------------------------------------
 # build/$(ARCH)/guest/: libzrt-guest.a (the portable runtime/*.c with
 # runtime/guest/*.c and runtime/guest/$(ARCH)/ in place of libc and
