@@ -193,16 +193,20 @@ RT_CC = $(CC_$(ARCH))
 RT_AR = $(AR_$(ARCH))
 RT_OBJCOPY = $(OBJCOPY_$(ARCH))
 RT_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffp-contract=off $(ARCHFLAGS_$(ARCH))
-RT_SRC = $(wildcard runtime/*.c runtime/host/*.c)
+# Sorted: the order of the objects in the archive must not be the file
+# system's (make reproducible-check).
+RT_SRC = $(sort $(wildcard runtime/*.c)) $(sort $(wildcard runtime/host/*.c))
 RT_HDR = $(wildcard runtime/*.h)
 RT_OBJ = $(RT_SRC:runtime/%.c=build/$(ARCH)/runtime/%.o)
 RT_LIB = build/$(ARCH)/libzrt.a
+# Archives: D, deterministic (no dates, owners or modes in them).
+RT_ARFLAGS = rcsD
 
 runtime: $(RT_LIB)
 
 $(RT_LIB): $(RT_OBJ)
 	rm -f $@
-	$(RT_AR) rcs $@ $(RT_OBJ)
+	$(RT_AR) $(RT_ARFLAGS) $@ $(RT_OBJ)
 
 build/$(ARCH)/runtime/%.o: runtime/%.c $(RT_HDR)
 	@mkdir -p $(dir $@)
@@ -310,6 +314,18 @@ bootstrap: $(B)/stage3
 
 native: bootstrap
 
+# ---- Reproducible builds ---------------------------------------------------
+# `make reproducible-check`: two clean builds of this tree for each target
+# of REPRO_ARCHES, in two directories with different TMPDIR, LANG, TZ,
+# umask and SOURCE_DATE_EPOCH, must give byte-identical compiler
+# executables, archives and guest images (scripts/reproducible-check).
+# make check runs it for x86_64.
+REPRO_ARCHES ?= x86_64
+
+.PHONY: reproducible-check
+reproducible-check:
+	scripts/reproducible-check --arch "$(REPRO_ARCHES)"
+
 # ---- Diverse double-compiling ----------------------------------------------
 # `make ddc`: for each target of DDC_ARCHES, the bootstrap (stage2), then
 # stage0 on each Lisp of DDC_LISPS writes that target's stage1 assembly
@@ -355,7 +371,7 @@ GUEST_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -isystem $(shell $(RT_CC) -print-file-name=include) -Iruntime/guest/include \
   -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
   -fno-tree-loop-distribute-patterns -ffp-contract=off $(GUEST_ARCHFLAGS_$(ARCH))
-GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c))
+GUEST_SRC = $(foreach p,runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c),$(sort $(wildcard $(p))))
 # The files that compute with doubles get the floating-point registers
 # in the x86 guests (boot.h enables SSE; the rest of the kernel keeps
 # -mgeneral-regs-only, so its trap handlers never touch them), and i386
@@ -363,7 +379,7 @@ GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c))
 GUEST_FP_OBJ = $(GB)/bigdigits.o $(GB)/flotext.o $(GB)/mathlib.o $(GB)/numbers.o
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_x86_64 = -mno-red-zone -mcmodel=small
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_i386 = -m32 -msse2 -mfpmath=sse
-GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(wildcard $(GUEST_DIRS:%=%/*.S)))
+GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(foreach p,$(GUEST_DIRS:%=%/*.S),$(sort $(wildcard $(p)))))
 GUEST_OBJ = $(GUEST_SRC:runtime/%.c=$(GB)/%.o) $(GUEST_ASM:runtime/%.S=$(GB)/%.o)
 GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/include/*.h $(GUEST_DIRS:%=%/*.h))
 
@@ -377,7 +393,7 @@ guest-runtime: $(GB)/libzrt-guest.a $(GB)/boot.o $(GB)/kernel.ld $(GUEST_PACKER)
 
 $(GB)/libzrt-guest.a: $(GUEST_OBJ)
 	rm -f $@
-	$(RT_AR) rcs $@ $(GUEST_OBJ)
+	$(RT_AR) $(RT_ARFLAGS) $@ $(GUEST_OBJ)
 
 $(GB)/%.o: runtime/%.c $(GUEST_HDR)
 	@mkdir -p $(dir $@)
