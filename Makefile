@@ -289,7 +289,7 @@ $(B)/stage0-lisp: FORCE
 	@mkdir -p $(B)
 	@echo $(BOOTSTRAP_LISP) | cmp -s - $@ || echo $(BOOTSTRAP_LISP) >$@
 
-$(B)/stage1: $(STAGE0_NEEDS) $(COMPILER_SOURCES) $(RT_LIB) $(GLUE)
+$(B)/stage1: $(STAGE0_NEEDS) $(COMPILER_SOURCES) $(RT_LIB) $(GLUE) scripts/compile
 	BOOTSTRAP_HOST="$(BOOTSTRAP_HOST)" ZOOT_IMAGE_SOURCES="$(LANGUAGE) $(COMPILER)" \
 	ZOOT_BOOTSTRAP_LISP=$(BOOTSTRAP_LISP) \
 	ZOOT_COMPILER=$(STAGE0) $(COMPILE) --program --asm-dir $(B)/stage1.s -o $@ $(COMPILER_SOURCES)

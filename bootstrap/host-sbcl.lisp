@@ -84,6 +84,9 @@
   ;; Fewer, larger collections: the eq tables keyed by conses (source
   ;; positions) must be rehashed after every collection that moves keys.
   (setf (sb-ext:bytes-consed-between-gcs) (* 256 1024 1024))
+  ;; IEEE everywhere, as on ECL, not only inside with-ieee: the generic
+  ;; arithmetic (+, -, ...) meets infinities and NaNs too.
+  (sb-int:set-floating-point-modes :traps '())
   (catch 'exhausted
     (handler-bind ((sb-sys:interactive-interrupt
                      (lambda (c) (declare (ignore c)) (host-exit 130)))

@@ -307,7 +307,9 @@
              (m (round (* a (expt 2 (- s))))))  ; CL's round: ties to even
         (if (>= (* m (expt 2 s)) (expt 2 1024))
             (if (minusp r) +-inf+ +inf+)
-            (let ((x (with-ieee (scale-float (float m 1d0) s))))
+            ;; In two steps, so that a normal result has a normal
+            ;; intermediate (CLISP, without subnormals, needs that).
+            (let ((x (with-ieee (scale-float (scale-float (float m 1d0) (- s (floor s 2))) (floor s 2)))))
               (if (minusp r) (- x) x))))))
 
 ;;; The IEEE bits of double X as an integer, from its exact value.
@@ -379,16 +381,27 @@
 ;;; with X = 0.DIGITS * 10^K.  For each length P from 1 the P-digit
 ;;; decimals nearest X from below and above are the only candidates
 ;;; (any other in X's rounding interval has one of them between it and
-;;; X), the nearer tried first.
+;;; X), the nearer tried first, the upper one on a tie (as Burger and
+;;; Dybvig's free-format algorithm, SBCL, Chez and flotext.c do).
 (defun zshortest-digits (x)
   (let* ((r (rational x))
-         (k (decimal-exponent r)))
+         (k (decimal-exponent r))
+         (u (max (- (binary-exponent r) 52) -1074))   ; X's last place is 2^u
+         (ulp (expt 2 u))
+         (m (/ r ulp))
+         ;; The rationals that read back as X: within half a last place,
+         ;; a quarter below a power of two (its predecessor's last place
+         ;; is half as big), the ends included when M is even.
+         (high (+ r (/ ulp 2)))
+         (low (- r (if (and (= m (expt 2 52)) (> u -1074)) (/ ulp 4) (/ ulp 2)))))
     (loop for p from 1 to 17
           do (let* ((scaled (* r (expt 10 (- p k))))
-                    (near (round scaled))
+                    (near (floor (+ scaled 1/2)))
                     (other (if (< near scaled) (1+ near) (1- near))))
                (dolist (c (list near other))
-                 (when (and (plusp c) (= (zfloat (* c (expt 10 (- k p)))) x))
+                 (when (and (plusp c)
+                            (let ((v (* c (expt 10 (- k p)))))
+                              (if (evenp m) (<= low v high) (< low v high))))
                    (let* ((text (princ-to-string c))
                           (end (1+ (position #\0 text :test-not #'char= :from-end t))))
                      (return-from zshortest-digits
