@@ -84,11 +84,17 @@ hello: bootstrap
 # passed, N failed"; --keep-going, so a failing mode does not hide the
 # others.  Then the as memory check, the install test, the same for
 # i386 and ARM under qemu-user, the cross-consistency and remote tests,
-# and the guests.  README.md, "Tests", lists each step.  About 7
-# minutes on 2 idle cores (10 CPU minutes), up to 17 on a slow day.
+# and the guests.  After the bootstrap: diverse double-compiling for
+# x86-64 (stage0 on SBCL, ECL and CLISP), test/trust/run (each trust check
+# catches a planted difference) and the reproducible-build check for
+# x86-64 (about 3 minutes together).  README.md, "Tests", lists each step.
+# About 7 minutes on 2 idle cores (10 CPU minutes), up to 17 on a slow day.
 check: $(IMAGE)
 	$(MAKE) runtime-test
 	$(MAKE) bootstrap
+	$(MAKE) ddc DDC_ARCHES=x86_64
+	test/trust/run
+	$(MAKE) reproducible-check
 	test/run --keep-going --mode interp,compiled,stress
 	$(MAKE) asm-memory
 	test/install/run
