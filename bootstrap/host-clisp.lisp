@@ -62,7 +62,12 @@
 (defun innermost-zoot-function () nil)
 (defun host-lambda-list (sym) (declare (ignore sym)) nil)
 
+;;; A stack overflow is not a condition in CLISP: it prints "Lisp stack
+;;; overflow. RESET" and, when *debug-io* is not interactive, exits with
+;;; status 1 -- so it is made not interactive (an interactive one would
+;;; look for a REPL to reset to, and there is none).
 (defun host-run-main (thunk)
+  (setf *debug-io* (make-two-way-stream (make-concatenated-stream) *error-output*))
   (catch 'exhausted
     (handler-bind ((system::interrupt-condition
                      (lambda (c) (declare (ignore c)) (host-exit 130)))

@@ -7,9 +7,11 @@
 ;;;; ECL compiles Lisp to C, so compile-file runs gcc once per translated
 ;;;; file; it saves no images, so "the image" is the list of compiled
 ;;;; files (build/ecl/image) that bootstrap/stage0 loads at start-up.
-;;;; The main thread's C stack is the process's and cannot be grown, so
-;;;; Zoot's main runs in a thread with a large one (ECL has no general
-;;;; tail calls: the compiler's loops are recursion here).
+;;;; ECL has no general tail calls, so the compiler's loops that are not
+;;;; self tail calls use C stack: bootstrap/stage0 raises the process's
+;;;; stack limit and tells ECL (--c-stack), which then reports an
+;;;; overflow as a condition.  (A thread with a large stack would not need
+;;;; the limit raised, but there ECL's overflow detection crashes.)
 
 (in-package :zoot-boot)
 
@@ -22,7 +24,13 @@
 
 ;;; The command line after "--" (bootstrap/stage0 puts it there).
 (defun host-args () (rest (member "--" (ext:command-args) :test #'string=)))
-(defun host-exit (code) (ext:quit code t))
+;;; The process ends here once the Lisp streams are flushed, without
+;;; unwinding (as SBCL's exit :abort t).
+(ffi:clines "#include <stdio.h>" "#include <unistd.h>")
+(defun host-exit (code)
+  (ignore-errors (finish-output *standard-output*))
+  (ignore-errors (finish-output *error-output*))
+  (ffi:c-inline (code) (:int) :void "fflush(NULL); _exit(#0);" :one-liner nil))
 (defun host-getenv (name) (ext:getenv name))
 (defun host-environment () (si:environ))
 
@@ -62,31 +70,24 @@
 (defun innermost-zoot-function () nil)
 (defun host-lambda-list (sym) (declare (ignore sym)) nil)
 
-(defvar *main-result* nil)
-
 (defun host-run-main (thunk)
   (ext:trap-fpe t nil)
-  (ext:set-limit 'ext:c-stack (* 1024 1024 1024))
   (ext:set-limit 'ext:lisp-stack (* 256 1024 1024))
   (ext:set-limit 'ext:frame-stack (* 1024 1024))
   (ext:set-limit 'ext:binding-stack (* 1024 1024))
   (ext:set-limit 'ext:heap-size 0)
-  (flet ((run ()
-           (setf *main-result*
-                 (catch 'exhausted
-                   (handler-bind ((ext:interactive-interrupt
-                                    (lambda (c) (declare (ignore c)) (host-exit 130)))
-                                  (ext:stack-overflow
-                                    (lambda (c) (declare (ignore c)) (throw 'exhausted :stack)))
-                                  (storage-condition
-                                    (lambda (c) (declare (ignore c)) (throw 'exhausted :heap)))
-                                  (error
-                                    (lambda (c)
-                                      (simple-fail (remove #\Newline (princ-to-string c))))))
-                     (funcall thunk)
-                     nil)))))
-    (mp:process-join (mp:process-run-function "zoot" #'run))
-    *main-result*))
+  (catch 'exhausted
+    (handler-bind ((ext:interactive-interrupt
+                     (lambda (c) (declare (ignore c)) (host-exit 130)))
+                   (ext:stack-overflow
+                     (lambda (c) (declare (ignore c)) (throw 'exhausted :stack)))
+                   (storage-condition
+                     (lambda (c) (declare (ignore c)) (throw 'exhausted :heap)))
+                   (error
+                     (lambda (c)
+                       (simple-fail (remove #\Newline (princ-to-string c))))))
+      (funcall thunk)
+      nil)))
 
 ;;; The image: the compiled files, in load order, one name a line.
 (defun host-save-image (image fasls toplevel)
