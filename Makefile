@@ -32,6 +32,7 @@ LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/numbers.zt languag
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp
+BOOTSTRAP += bootstrap/host-sbcl.lisp bootstrap/host-ecl.lisp bootstrap/host-clisp.lisp
 
 IMAGE = build/sbcl/zoot.core
 
@@ -50,6 +51,25 @@ $(IMAGE): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
 	     --load bootstrap/build.lisp -- $(IMAGE) $(LANGUAGE) $(COMPILER) >build/sbcl/build.log 2>&1 \
 	  || { cat build/sbcl/build.log; exit 1; }
 
+# stage0's other hosts (bootstrap/host-ecl.lisp, host-clisp.lisp): the
+# same sources, the same translation, another Common Lisp.  ECL saves no
+# images: its "image" is the list of its compiled files.
+IMAGE_sbcl = $(IMAGE)
+IMAGE_ecl = build/ecl/zoot.image
+IMAGE_clisp = build/clisp/zoot.mem
+
+$(IMAGE_ecl): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
+	@mkdir -p build/ecl
+	ecl --norc --load bootstrap/build.lisp -- $@ $(LANGUAGE) $(COMPILER) >build/ecl/build.log 2>&1 \
+	  || { tail -40 build/ecl/build.log; exit 1; }
+	@test -s $@ || { tail -40 build/ecl/build.log; echo "bootstrap: ECL wrote no image"; exit 1; }
+
+$(IMAGE_clisp): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
+	@mkdir -p build/clisp
+	clisp -q -norc bootstrap/build.lisp $@ $(LANGUAGE) $(COMPILER) >build/clisp/build.log 2>&1 \
+	  || { tail -40 build/clisp/build.log; exit 1; }
+	@test -s $@ || { tail -40 build/clisp/build.log; echo "bootstrap: CLISP wrote no image"; exit 1; }
+
 # The first program: compiled by the native compiler and run (under
 # qemu-user when ARCH is not this machine's).
 hello: bootstrap
@@ -66,11 +86,17 @@ hello: bootstrap
 # cache test, the differential number test against guile (fixed seeds,
 # 10 rounds of 1000 expressions: about 30 s), the same for
 # i386 and ARM under qemu-user, the cross-consistency and remote tests,
-# and the guests.  README.md, "Tests", lists each step.  About 7
-# minutes on 2 idle cores (10 CPU minutes), up to 17 on a slow day.
+# and the guests.  After the bootstrap: diverse double-compiling for
+# x86-64 (stage0 on SBCL, ECL and CLISP), test/trust/run (each trust check
+# catches a planted difference) and the reproducible-build check for
+# x86-64 (about 3 minutes together).  README.md, "Tests", lists each step.
+# About 7 minutes on 2 idle cores (10 CPU minutes), up to 17 on a slow day.
 check: $(IMAGE)
 	$(MAKE) runtime-test
 	$(MAKE) bootstrap
+	$(MAKE) ddc DDC_ARCHES=x86_64
+	test/trust/run
+	$(MAKE) reproducible-check
 	test/run --keep-going --mode interp,compiled,stress
 	$(MAKE) asm-memory
 	test/install/run
@@ -138,6 +164,11 @@ unicode-tables:
 print-compiler-sources:
 	@echo $(COMPILER_SOURCES)
 
+# For scripts: the sources of stage0's image, in order.
+.PHONY: print-image-sources
+print-image-sources:
+	@echo $(LANGUAGE) $(COMPILER)
+
 # ---- The C runtime ----------------------------------------------------------
 # build/$(ARCH)/libzrt.a from runtime/*.c and runtime/host/*.c.  Another
 # target: `make runtime ARCH=i386` (or arm) with its compiler below.
@@ -171,16 +202,20 @@ RT_CC = $(CC_$(ARCH))
 RT_AR = $(AR_$(ARCH))
 RT_OBJCOPY = $(OBJCOPY_$(ARCH))
 RT_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffp-contract=off $(ARCHFLAGS_$(ARCH))
-RT_SRC = $(wildcard runtime/*.c runtime/host/*.c)
+# Sorted: the order of the objects in the archive must not be the file
+# system's (make reproducible-check).
+RT_SRC = $(sort $(wildcard runtime/*.c)) $(sort $(wildcard runtime/host/*.c))
 RT_HDR = $(wildcard runtime/*.h)
 RT_OBJ = $(RT_SRC:runtime/%.c=build/$(ARCH)/runtime/%.o)
 RT_LIB = build/$(ARCH)/libzrt.a
+# Archives: D, deterministic (no dates, owners or modes in them).
+RT_ARFLAGS = rcsD
 
 runtime: $(RT_LIB)
 
 $(RT_LIB): $(RT_OBJ)
 	rm -f $@
-	$(RT_AR) rcs $@ $(RT_OBJ)
+	$(RT_AR) $(RT_ARFLAGS) $@ $(RT_OBJ)
 
 build/$(ARCH)/runtime/%.o: runtime/%.c $(RT_HDR)
 	@mkdir -p $(dir $@)
@@ -231,7 +266,8 @@ B = build/$(ARCH)
 GLUE = $(B)/glue.o
 COMPILE = scripts/compile --target=$(ARCH)
 
-.PHONY: bootstrap native
+.PHONY: bootstrap native FORCE
+FORCE:
 
 $(GLUE): runtime/$(ARCH)/glue.S runtime/glue.h
 	@mkdir -p $(B)
@@ -243,37 +279,77 @@ $(GLUE): runtime/$(ARCH)/glue.S runtime/glue.h
 # and runs stage0 there, the assembly comes back; see README.md,
 # "Bootstrapping on a small ARM board").  Then neither sbcl nor the image
 # is needed here, only ssh and tar; stages 1 to 3 still run here.
+# BOOTSTRAP_LISP=sbcl|ecl|clisp picks the Lisp stage0 runs on (default
+# sbcl); $(B)/stage0-lisp records the last one, so that choosing another
+# runs stage0 again.
+BOOTSTRAP_LISP ?= sbcl
+ifeq ($(filter $(BOOTSTRAP_LISP),sbcl ecl clisp),)
+$(error BOOTSTRAP_LISP must be sbcl, ecl or clisp, not '$(BOOTSTRAP_LISP)')
+endif
 ifeq ($(strip $(BOOTSTRAP_HOST)),)
 STAGE0 = bootstrap/stage0
-STAGE0_NEEDS = $(IMAGE)
+STAGE0_NEEDS = $(IMAGE_$(BOOTSTRAP_LISP)) $(B)/stage0-lisp
 else
 STAGE0 = scripts/remote-bootstrap
 STAGE0_NEEDS = $(LANGUAGE) $(COMPILER) $(BOOTSTRAP) bootstrap/stage0
 endif
 
-$(B)/stage1: $(STAGE0_NEEDS) $(COMPILER_SOURCES) $(RT_LIB) $(GLUE)
+$(B)/stage0-lisp: FORCE
+	@mkdir -p $(B)
+	@echo $(BOOTSTRAP_LISP) | cmp -s - $@ || echo $(BOOTSTRAP_LISP) >$@
+
+$(B)/stage1: $(STAGE0_NEEDS) $(COMPILER_SOURCES) $(RT_LIB) $(GLUE) scripts/compile
 	BOOTSTRAP_HOST="$(BOOTSTRAP_HOST)" ZOOT_IMAGE_SOURCES="$(LANGUAGE) $(COMPILER)" \
+	ZOOT_BOOTSTRAP_LISP=$(BOOTSTRAP_LISP) \
 	ZOOT_COMPILER=$(STAGE0) $(COMPILE) --program --asm-dir $(B)/stage1.s -o $@ $(COMPILER_SOURCES)
 
+# stage1 = stage2: the compiler on a Lisp and the compiler compiled by it
+# write the same bytes (scripts/compare-asm names the first difference).
+# On failure stage2 is removed, so that the next make checks again.
 $(B)/stage2: $(B)/stage1
 	ZOOT_RUNNER="$(RUN)" ZOOT_COMPILER=$(B)/stage1 $(COMPILE) --program --asm-dir $(B)/stage2.s -o $@ $(COMPILER_SOURCES)
+	@scripts/compare-asm bootstrap stage1 $(B)/stage1.s stage2 $(B)/stage2.s \
+	  || { rm -f $@; exit 1; }
 
 $(B)/stage3: $(B)/stage2
 	ZOOT_RUNNER="$(RUN)" ZOOT_COMPILER=$(B)/stage2 $(COMPILE) -S --program -o $(B)/stage3.s $(COMPILER_SOURCES)
-	@diff -r -q $(B)/stage2.s $(B)/stage3.s >/dev/null \
-	  || { echo "bootstrap: FAILED: stage2 and stage3 assembly differ"; diff -r $(B)/stage2.s $(B)/stage3.s | head -20; exit 1; }
+	@scripts/compare-asm bootstrap stage2 $(B)/stage2.s stage3 $(B)/stage3.s
 	cp -f $(B)/stage2 $@
 
 bootstrap: $(B)/stage3
-	@if diff -r -q $(B)/stage1.s $(B)/stage2.s >/dev/null; then \
-	  echo "bootstrap: stage1 and stage2 assembly are identical"; \
-	else echo "bootstrap: note: stage1 and stage2 assembly differ (stage0 ran on SBCL)"; fi
-	@echo "bootstrap: stage2 and stage3 assembly are identical ($$(cat $(B)/stage3.s/*.s | wc -l) lines in $$(ls $(B)/stage3.s | wc -l) files)"
 	cp -f $(B)/stage3 $(B)/zoot
 	@mkdir -p $(B)/lib
 	ZOOT_RUNNER="$(RUN)" ZOOT_COMPILER=$(B)/zoot $(COMPILE) --library --asm-dir $(B)/lib.s -o $(B)/lib/zoot-lib.a $(LIBRARY_SOURCES)
 
 native: bootstrap
+
+# ---- Reproducible builds ---------------------------------------------------
+# `make reproducible-check`: two clean builds of this tree for each target
+# of REPRO_ARCHES, in two directories with different TMPDIR, LANG, TZ,
+# umask and SOURCE_DATE_EPOCH, must give byte-identical compiler
+# executables, archives and guest images (scripts/reproducible-check).
+# make check runs it for x86_64.
+REPRO_ARCHES ?= x86_64
+
+.PHONY: reproducible-check
+reproducible-check:
+	scripts/reproducible-check --arch "$(REPRO_ARCHES)"
+
+# ---- Diverse double-compiling ----------------------------------------------
+# `make ddc`: for each target of DDC_ARCHES, the bootstrap (stage2), then
+# stage0 on each Lisp of DDC_LISPS writes that target's stage1 assembly
+# into build/ddc/ARCH/LISP.s, and each must be byte-identical to stage2's
+# (scripts/ddc, scripts/compare-asm).  make check runs it for x86_64;
+# README.md, "Bootstrapping", says what it proves.
+DDC_ARCHES ?= x86_64 i386 arm
+DDC_LISPS ?= sbcl ecl clisp
+
+.PHONY: ddc
+ddc: $(foreach l,$(DDC_LISPS),$(IMAGE_$(l)))
+	@set -e; for a in $(DDC_ARCHES); do \
+	  $(MAKE) --no-print-directory bootstrap ARCH=$$a; \
+	  scripts/ddc --target $$a --lisps "$(DDC_LISPS)" $(COMPILER_SOURCES); \
+	done
 
 # ---- The guest runtime ------------------------------------------------------
 # build/$(ARCH)/guest/: libzrt-guest.a (the portable runtime/*.c with
@@ -304,7 +380,7 @@ GUEST_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -isystem $(shell $(RT_CC) -print-file-name=include) -Iruntime/guest/include \
   -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
   -fno-tree-loop-distribute-patterns -ffp-contract=off $(GUEST_ARCHFLAGS_$(ARCH))
-GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c))
+GUEST_SRC = $(foreach p,runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c),$(sort $(wildcard $(p))))
 # The files that compute with doubles get the floating-point registers
 # in the x86 guests (boot.h enables SSE; the rest of the kernel keeps
 # -mgeneral-regs-only, so its trap handlers never touch them), and i386
@@ -312,7 +388,7 @@ GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c))
 GUEST_FP_OBJ = $(GB)/bigdigits.o $(GB)/flotext.o $(GB)/mathlib.o $(GB)/numbers.o
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_x86_64 = -mno-red-zone -mcmodel=small
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_i386 = -m32 -msse2 -mfpmath=sse
-GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(wildcard $(GUEST_DIRS:%=%/*.S)))
+GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(foreach p,$(GUEST_DIRS:%=%/*.S),$(sort $(wildcard $(p)))))
 GUEST_OBJ = $(GUEST_SRC:runtime/%.c=$(GB)/%.o) $(GUEST_ASM:runtime/%.S=$(GB)/%.o)
 GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/include/*.h $(GUEST_DIRS:%=%/*.h))
 
@@ -326,7 +402,7 @@ guest-runtime: $(GB)/libzrt-guest.a $(GB)/boot.o $(GB)/kernel.ld $(GUEST_PACKER)
 
 $(GB)/libzrt-guest.a: $(GUEST_OBJ)
 	rm -f $@
-	$(RT_AR) rcs $@ $(GUEST_OBJ)
+	$(RT_AR) $(RT_ARFLAGS) $@ $(GUEST_OBJ)
 
 $(GB)/%.o: runtime/%.c $(GUEST_HDR)
 	@mkdir -p $(dir $@)

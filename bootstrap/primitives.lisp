@@ -1,4 +1,4 @@
-;;;; bootstrap/primitives.lisp -- the Zoot primitives, written for SBCL.
+;;;; bootstrap/primitives.lisp -- the Zoot primitives, in portable Common Lisp.
 ;;;;
 ;;;; In:  nothing; defines functions in the ZG package.
 ;;;; Out: every primitive procedure the Zoot sources may call.
@@ -11,6 +11,10 @@
 ;;;; arguments and reports a bad one through the Zoot procedures
 ;;;; %type-error, %range-error and %overflow-error (language/errors.zt), so
 ;;;; the message a user sees is composed by Zoot code in one place.
+;;;; What the standard lacks comes from bootstrap/host-HOST.lisp; what the
+;;;; compiler's output depends on (float bits and decimal conversions,
+;;;; table order, UTF-8) is computed here with integers, never by the
+;;;; host, so that stage0 writes the same bytes on every host.
 
 (in-package :zoot-boot)
 
@@ -106,7 +110,7 @@
   (if (complexp x) (rationalp (realpart x)) (rationalp x)))
 
 (defun zfinite-p (x)
-  (not (or (sb-ext:float-infinity-p x) (sb-ext:float-nan-p x))))
+  (not (or (host-infinity-p x) (host-nan-p x))))
 
 (defprim "+" (&rest xs)
   (let ((sum 0))
@@ -276,27 +280,49 @@
       +false+))
 
 ;;; Flonums are double-floats.  Every operation runs with the float
-;;; traps masked, so overflow gives an infinity and 0/0 a NaN, as IEEE
-;;; says and as the C runtime does.  The conversions the compiler
-;;; depends on are exact on SBCL: a decimal literal becomes the exact
-;;; rational of its digits and then the nearest double (SBCL's rational
-;;; to float conversion rounds correctly, ties to even, as flotext.c's
-;;; does), and %flo-bits reads the IEEE bits with integer operations.
-;;; The functions of (scheme inexact) use SBCL's libm here, so their
-;;; last bit may differ from mathlib.c's; no compiler output uses them.
-(defmacro with-ieee (&body body)
-  `(sb-int:with-float-traps-masked (:overflow :invalid :divide-by-zero :inexact :underflow)
-     ,@body))
+;;; traps masked (with-ieee, from the host file), so overflow gives an
+;;; infinity and 0/0 a NaN, as IEEE says and as the C runtime does.  The
+;;; conversions the compiler depends on are computed here with exact
+;;; integer arithmetic rather than trusted to the host: a decimal
+;;; literal becomes the exact rational of its digits and then the nearest
+;;; double (ties to even, as flotext.c does), %flo-bits reads the IEEE
+;;; bits off the exact rational of the double, and the shortest digits of
+;;; a double are searched with the same conversion.  The functions of
+;;; (scheme inexact) use the host's libm here, so their last bit may
+;;; differ from mathlib.c's; no compiler output uses them.
 
-(defconstant +inf+ sb-ext:double-float-positive-infinity)
-(defconstant +-inf+ sb-ext:double-float-negative-infinity)
+;;; E with 2^E <= A < 2^(E+1), for a rational A > 0.
+(defun binary-exponent (a)
+  (let* ((n (numerator a))
+         (d (denominator a))
+         (e (- (integer-length n) (integer-length d))))
+    (if (< (* n (expt 2 (max 0 (- e)))) (* d (expt 2 (max 0 e)))) (1- e) e)))
 
 (defun zfloat (r)
-  "The double nearest to rational R (an infinity beyond the largest)."
-  (if (>= (abs r) (expt 2 1024))
-      (if (minusp r) +-inf+ +inf+)
-      (with-ieee (handler-case (coerce r 'double-float)
-                   (floating-point-overflow () (if (minusp r) +-inf+ +inf+))))))
+  "The double nearest to rational R, ties to even (an infinity beyond the largest)."
+  (if (zerop r)
+      0d0
+      (let* ((a (abs r))
+             (s (max (- (binary-exponent a) 52) -1074))
+             (m (round (* a (expt 2 (- s))))))  ; CL's round: ties to even
+        (if (>= (* m (expt 2 s)) (expt 2 1024))
+            (if (minusp r) +-inf+ +inf+)
+            ;; In two steps, so that a normal result has a normal
+            ;; intermediate (CLISP, without subnormals, needs that).
+            (let ((x (with-ieee (scale-float (scale-float (float m 1d0) (- s (floor s 2))) (floor s 2)))))
+              (if (minusp r) (- x) x))))))
+
+;;; The IEEE bits of double X as an integer, from its exact value.
+(defun zflo-bits (x)
+  (let ((sign (if (minusp (float-sign x)) (ash 1 63) 0)))
+    (cond ((host-nan-p x) (host-nan-bits x))
+          ((host-infinity-p x) (logior sign (ash #x7ff 52)))
+          ((zerop x) sign)
+          (t (let* ((a (abs (rational x)))
+                    (e (binary-exponent a)))
+               (if (>= e -1022)
+                   (logior sign (ash (+ e 1023) 52) (- (* a (expt 2 (- 52 e))) (expt 2 52)))
+                   (logior sign (* a (expt 2 1074)))))))))
 
 (defprim "%int->flo" (n) (zfloat n))
 (defprim "%ratio->flo" (n d) (zfloat (/ n d)))
@@ -305,7 +331,7 @@
 (defprim "%flo-mul" (a b) (with-ieee (* a b)))
 (defprim "%flo-div" (a b)
   (with-ieee (if (zerop b)
-                 (cond ((or (sb-ext:float-nan-p a) (zerop a)) (- +inf+ +inf+))
+                 (cond ((or (host-nan-p a) (zerop a)) (- +inf+ +inf+))
                        ((eq (minusp (float-sign a)) (minusp (float-sign b))) +inf+)
                        (t +-inf+))
                  (/ a b))))
@@ -316,11 +342,9 @@
          (r (* digits (expt 10 (- x10 (- end start)))))
          (d (zfloat r)))
     (if (eq negative +false+) d (- d))))
-(defprim "%flo-bits" (x)
-  (logior (ash (ldb (byte 32 0) (sb-kernel:double-float-high-bits x)) 32)
-          (sb-kernel:double-float-low-bits x)))
+(defprim "%flo-bits" (x) (zflo-bits x))
 (defprim "%flo-decode" (x)
-  (if (or (sb-ext:float-infinity-p x) (sb-ext:float-nan-p x))
+  (if (not (zfinite-p x))
       +false+
       (multiple-value-bind (m e sign) (integer-decode-float x)
         (if (zerop m)
@@ -338,8 +362,8 @@
       (7 (if (<= -1 x 1) (acos x) (- +inf+ +inf+)))
       (8 (atan x))
       (9 (ffloor x)) (10 (fceiling x)) (11 (ftruncate x)) (12 (fround x))
-      (13 (zbool (sb-ext:float-nan-p x)))
-      (14 (zbool (sb-ext:float-infinity-p x)))
+      (13 (zbool (host-nan-p x)))
+      (14 (zbool (host-infinity-p x)))
       (15 (sinh x)) (16 (cosh x)))))
 (defprim "%flo-atan2" (y x) (with-ieee (atan y x)))
 (defprim "%flo-hypot" (x y) (with-ieee (abs (complex x y))))
@@ -354,14 +378,51 @@
       (if (eql i 0) (realpart x) (imagpart x))
       (if (eql i 0) (numerator x) (denominator x))))
 
-;;; X as Zoot prints a flonum (runtime/flotext.h: Chez's format), from
-;;; SBCL's shortest digits (Burger and Dybvig's free-format algorithm,
-;;; which picks the closest of the shortest, as flotext.c does).
+;;; The shortest digits that read back as double X > 0, the closest of
+;;; them to X when there are several (as flotext.c picks): K and DIGITS
+;;; with X = 0.DIGITS * 10^K.  For each length P from 1 the P-digit
+;;; decimals nearest X from below and above are the only candidates
+;;; (any other in X's rounding interval has one of them between it and
+;;; X), the nearer tried first, the upper one on a tie (as Burger and
+;;; Dybvig's free-format algorithm, SBCL, Chez and flotext.c do).
+(defun zshortest-digits (x)
+  (let* ((r (rational x))
+         (k (decimal-exponent r))
+         (u (max (- (binary-exponent r) 52) -1074))   ; X's last place is 2^u
+         (ulp (expt 2 u))
+         (m (/ r ulp))
+         ;; The rationals that read back as X: within half a last place,
+         ;; a quarter below a power of two (its predecessor's last place
+         ;; is half as big), the ends included when M is even.
+         (high (+ r (/ ulp 2)))
+         (low (- r (if (and (= m (expt 2 52)) (> u -1074)) (/ ulp 4) (/ ulp 2)))))
+    (loop for p from 1 to 17
+          do (let* ((scaled (* r (expt 10 (- p k))))
+                    (near (floor (+ scaled 1/2)))
+                    (other (if (< near scaled) (1+ near) (1- near))))
+               (dolist (c (list near other))
+                 (when (and (plusp c)
+                            (let ((v (* c (expt 10 (- k p)))))
+                              (if (evenp m) (<= low v high) (< low v high))))
+                   (let* ((text (princ-to-string c))
+                          (end (1+ (position #\0 text :test-not #'char= :from-end t))))
+                     (return-from zshortest-digits
+                       (values (+ k (- (length text) p)) (subseq text 0 end))))))))
+    (error "no shortest digits for ~a" x)))
+
+;;; K with 10^(K-1) <= R < 10^K, for a rational R > 0.
+(defun decimal-exponent (r)
+  (let ((k (floor (* (binary-exponent r) 3) 10)))   ; log10(2) > 0.3: k is low
+    (loop while (>= r (expt 10 k)) do (incf k))
+    (loop while (< r (expt 10 (1- k))) do (decf k))
+    k))
+
+;;; X as Zoot prints a flonum (runtime/flotext.h: Chez's format).
 (defun zflonum-text (x)
-  (cond ((sb-ext:float-nan-p x) "+nan.0")
-        ((sb-ext:float-infinity-p x) (if (plusp x) "+inf.0" "-inf.0"))
+  (cond ((host-nan-p x) "+nan.0")
+        ((host-infinity-p x) (if (plusp x) "+inf.0" "-inf.0"))
         ((zerop x) (if (minusp (float-sign x)) "-0.0" "0.0"))
-        (t (multiple-value-bind (k digits) (sb-impl::flonum-to-digits (abs x))
+        (t (multiple-value-bind (k digits) (zshortest-digits (abs x))
              ;; |x| = 0.DIGITS * 10^k, so d1.d2... * 10^(k-1).
              (concatenate 'string (if (minusp x) "-" "") (zflonum-layout digits (1- k)))))))
 
@@ -421,8 +482,14 @@
 
 ;;; ---------------------------------------------------------------------
 ;;; Hash tables.  KIND is one of the symbols eq eqv equal string.  Keys
-;;; come back in insertion order (SBCL keeps it while nothing is
-;;; deleted), which keeps the compiler's output deterministic.
+;;; come back in insertion order, as runtime/tables.c gives them (a
+;;; deleted key leaves, a re-inserted one goes to the end), which keeps
+;;; the compiler's output deterministic.  The order is kept here, not
+;;; asked of the host's tables (whose order the standard leaves open):
+;;; CELLS holds (key . value) conses in insertion order, INDEX finds a
+;;; key's cons.  Equal tables index strings, pairs and vectors by
+;;; zequal-hash in buckets and every other key (compared by eqv) in an
+;;; eql table, so no custom hash-table test is needed.
 
 (defun zequal (a b)
   (cond ((eql a b) t)
@@ -444,27 +511,70 @@
                            (logand most-positive-fixnum
                                    (+ (length x) (* 31 (zequal-hash (svref x 0) (1- depth)))))))
         ((or (numberp x) (characterp x) (symbolp x)) (sxhash x))
-        (t (sb-impl::eq-hash x))))
+        (t 23)))
 
-(sb-ext:define-hash-table-test zequal zequal-hash)
+(defun structured-key-p (x) (or (consp x) (stringp x) (zvector-p x) (zbytevector-p x)))
+
+(defstruct (ztable (:constructor new-ztable (equal-p index)))
+  equal-p                               ; zequal: buckets for structured keys
+  index                                 ; key -> cell (or hash -> cells)
+  (atoms (make-hash-table :test 'eql))  ; equal tables: eqv keys -> cell
+  (cells (make-array 8 :adjustable t :fill-pointer 0))
+  (count 0))
+
+(defconstant +deleted+ 'zsys::|#<deleted>|)
+
+(defun table-cell (table key)
+  (cond ((not (ztable-equal-p table)) (gethash key (ztable-index table)))
+        ((structured-key-p key)
+         (find key (gethash (zequal-hash key) (ztable-index table)) :key #'car :test #'zequal))
+        (t (gethash key (ztable-atoms table)))))
+
+(defun table-add (table key value)
+  (let ((cell (cons key value)))
+    (cond ((not (ztable-equal-p table)) (setf (gethash key (ztable-index table)) cell))
+          ((structured-key-p key) (push cell (gethash (zequal-hash key) (ztable-index table))))
+          (t (setf (gethash key (ztable-atoms table)) cell)))
+    (vector-push-extend cell (ztable-cells table))
+    (incf (ztable-count table))))
+
+(defun table-remove (table cell)
+  (let ((key (car cell)))
+    (cond ((not (ztable-equal-p table)) (remhash key (ztable-index table)))
+          ((structured-key-p key)
+           (let ((h (zequal-hash key)))
+             (setf (gethash h (ztable-index table)) (remove cell (gethash h (ztable-index table))))))
+          (t (remhash key (ztable-atoms table))))
+    (setf (car cell) +deleted+)
+    (decf (ztable-count table))
+    ;; Squeeze out the holes once they are most of the cells.
+    (let ((cells (ztable-cells table)))
+      (when (> (length cells) (* 2 (1+ (ztable-count table))))
+        (let ((live (remove +deleted+ cells :key #'car)))
+          (setf (fill-pointer cells) 0)
+          (loop for c across live do (vector-push-extend c cells)))))))
 
 (defprim "%make-table" (kind)
   (let ((k (symbol-name kind)))
-    (cond ((string= k "eq") (make-hash-table :test 'eql))
-          ((string= k "eqv") (make-hash-table :test 'eql))
-          ((string= k "string") (make-hash-table :test 'equal))
-          (t (make-hash-table :test 'zequal)))))
-(defprim "%table?" (x) (zbool (hash-table-p x)))
+    (cond ((or (string= k "eq") (string= k "eqv")) (new-ztable nil (make-hash-table :test 'eql)))
+          ((string= k "string") (new-ztable nil (make-hash-table :test 'equal)))
+          (t (new-ztable t (make-hash-table :test 'eql))))))
+(defprim "%table?" (x) (zbool (ztable-p x)))
 (defprim "%table-ref" (table key default)
-  (multiple-value-bind (value found) (gethash key table)
-    (if found value default)))
-(defprim "%table-set!" (table key value) (setf (gethash key table) value) +unspecified+)
-(defprim "%table-delete!" (table key) (remhash key table) +unspecified+)
-(defprim "%table-count" (table) (hash-table-count table))
+  (let ((cell (table-cell table key)))
+    (if cell (cdr cell) default)))
+(defprim "%table-set!" (table key value)
+  (let ((cell (table-cell table key)))
+    (if cell (setf (cdr cell) value) (table-add table key value)))
+  +unspecified+)
+(defprim "%table-delete!" (table key)
+  (let ((cell (table-cell table key)))
+    (when cell (table-remove table cell)))
+  +unspecified+)
+(defprim "%table-count" (table) (ztable-count table))
 (defprim "%table-keys" (table)
-  (let ((keys '()))
-    (maphash (lambda (k v) (declare (ignore v)) (push k keys)) table)
-    (nreverse keys)))
+  (loop for cell across (ztable-cells table)
+        unless (eq (car cell) +deleted+) collect (car cell)))
 
 ;;; ---------------------------------------------------------------------
 ;;; Control
@@ -518,28 +628,37 @@
           (missing-newline (if (string= line "") +eof+ line))
           (t (concatenate 'string line (string #\Newline))))))
 
+;;; Text files are UTF-8, coded here (utf8-decode, utf8-encode below)
+;;; rather than by the host's external formats, whose names, defaults
+;;; (CLISP takes its default from the locale) and replacement of bad
+;;; bytes differ.
+(defun read-text-file (path)
+  (let ((bytes (read-bytes-file path)))
+    (utf8-decode bytes 0 (length bytes))))
+
+(defun read-bytes-file (path)
+  (with-open-file (in path :element-type '(unsigned-byte 8))
+    (let* ((bv (make-array (file-length in) :element-type '(unsigned-byte 8)))
+           (n (read-sequence bv in)))
+      (if (= n (length bv)) bv (subseq bv 0 n)))))
+
 (defprim "%read-file" (path)
-  (handler-case
-      (with-open-file (in path :external-format '(:utf-8 :replacement #\?))
-        (let* ((s (make-string (file-length in)))
-               (n (read-sequence s in)))
-          (subseq s 0 n)))
+  (handler-case (read-text-file path)
     (error () +false+)))
 
 (defprim "%write-file" (path contents)
   (handler-case
       (with-open-file (out path :direction :output :if-exists :supersede
-                                :external-format :utf-8)
-        (if (stringp contents)
-            (write-string contents out)
-            (dolist (piece contents) (write-string piece out)))
+                                :element-type '(unsigned-byte 8))
+        (dolist (piece (if (stringp contents) (list contents) contents))
+          (write-sequence (utf8-encode piece 0 (length piece)) out))
         +true+)
     (error () +false+)))
 
 (defprim "%file-exists?" (path) (zbool (probe-file path)))
 (defprim "%delete-file" (path)
   (handler-case (progn (delete-file path) +true+) (error () +false+)))
-(defprim "%getenv" (name) (or (sb-ext:posix-getenv name) +false+))
+(defprim "%getenv" (name) (or (host-getenv name) +false+))
 
 (defvar *command-line* '())
 (defprim "%command-line" () *command-line*)
@@ -547,25 +666,35 @@
 (defprim "%exit" (code)
   (finish-output *standard-output*)
   (finish-output *error-output*)
-  (sb-ext:exit :code code :abort t))
+  (host-exit code))
 
 (defprim "%current-jiffy" () (get-internal-real-time))
 (defprim "%jiffies-per-second" () internal-time-units-per-second)
 (defprim "%machine-backtrace" (limit)
   (declare (ignore limit))
   (cons nil 0))
-(defprim "%isatty" (fd) (zbool (= 1 (sb-unix:unix-isatty fd))))
+(defprim "%isatty" (fd) (zbool (host-isatty fd)))
 
 ;;; ---------------------------------------------------------------------
-;;; Unicode (language/chars.zt): SBCL's own tables stand in for the
-;;; runtime's (runtime/unicode.c); both follow the Unicode database.
+;;; Unicode (language/chars.zt): the host's tables stand in for the
+;;; runtime's (runtime/unicode.c); SBCL's follow the same properties of
+;;; the Unicode database, ECL's and CLISP's are CL's character
+;;; predicates (see their host files).  The compiler's sources are ASCII
+;;; outside comments, where every host agrees.
+
+;;; Unicode's White_Space property (a fixed list: CL has no such test).
+(defun portable-whitespace-p (c)
+  (let ((code (char-code c)))
+    (or (<= 9 code 13) (= code 32) (= code #x85) (= code #xa0) (= code #x1680)
+        (<= #x2000 code #x200a) (= code #x2028) (= code #x2029) (= code #x202f)
+        (= code #x205f) (= code #x3000))))
 
 (defprim "%char-props" (c)
-  (+ (if (sb-unicode:alphabetic-p c) 1 0)
-     (if (sb-unicode:whitespace-p c) 2 0)
-     (if (sb-unicode:uppercase-p c) 4 0)
-     (if (sb-unicode:lowercase-p c) 8 0)
-     (if (sb-unicode:decimal-value c) 16 0)))
+  (+ (if (host-alphabetic-p c) 1 0)
+     (if (host-whitespace-p c) 2 0)
+     (if (host-uppercase-p c) 4 0)
+     (if (host-lowercase-p c) 8 0)
+     (if (host-decimal-value c) 16 0)))
 ;;; CL's char-upcase and char-downcase leave alone a character whose
 ;;; mapping does not map back (ı, İ); the string mappings have those.
 (defun one-char-case (c simple full first-ok)
@@ -578,16 +707,16 @@
                 (t c))))))
 (defprim "%char-case" (c kind)
   (case kind
-    (0 (one-char-case c #'char-upcase #'sb-unicode:uppercase nil))
-    (1 (one-char-case c #'char-downcase #'sb-unicode:lowercase t))
-    (t (let ((s (sb-unicode:casefold (string c))))
+    (0 (one-char-case c #'char-upcase #'host-string-upcase nil))
+    (1 (one-char-case c #'char-downcase #'host-string-downcase t))
+    (t (let ((s (host-string-foldcase (string c))))
          (if (= (length s) 1) (char s 0) (char-downcase c))))))
-(defprim "%digit-value" (c) (or (sb-unicode:decimal-value c) +false+))
+(defprim "%digit-value" (c) (or (host-decimal-value c) +false+))
 (defprim "%string-case" (s kind)
   (case kind
-    (0 (sb-unicode:uppercase s))
-    (1 (sb-unicode:lowercase s))
-    (t (sb-unicode:casefold s))))
+    (0 (host-string-upcase s))
+    (1 (host-string-downcase s))
+    (t (host-string-foldcase s))))
 
 ;;; ---------------------------------------------------------------------
 ;;; Bytevectors (runtime/bytevectors.c): (unsigned-byte 8) vectors.
@@ -633,19 +762,14 @@
 (defprim "%bytevector=?" (a b) (zbool (equalp a b)))
 (defprim "%utf8->string" (bv start end)
   (check-bytevector "utf8->string" bv)
-  (sb-ext:octets-to-string bv :external-format '(:utf-8 :replacement #\?) :start start :end end))
+  (utf8-decode bv start end))
 (defprim "%string->utf8" (s start end)
   (unless (stringp s) (type-fail "string->utf8" "a string" s))
-  (coerce (sb-ext:string-to-octets s :external-format :utf-8 :start start :end end)
-          '(simple-array (unsigned-byte 8) (*))))
+  (utf8-encode s start end))
 
 ;;; Binary files and the environment (runtime/host/files.c, process.c).
 (defprim "%read-file-bytes" (path)
-  (handler-case
-      (with-open-file (in path :element-type '(unsigned-byte 8))
-        (let* ((bv (make-array (file-length in) :element-type '(unsigned-byte 8)))
-               (n (read-sequence bv in)))
-          (subseq bv 0 n)))
+  (handler-case (read-bytes-file path)
     (error () +false+)))
 (defprim "%write-file-bytes" (path bytes)
   (handler-case
@@ -657,6 +781,53 @@
         +true+)
     (error () +false+)))
 (defprim "%environment" ()
-  (loop for entry in (sb-ext:posix-environ)
+  (loop for entry in (host-environment)
         for eq = (position #\= entry)
         when eq collect (cons (subseq entry 0 eq) (subseq entry (1+ eq)))))
+
+;;; UTF-8, by hand: the same on every host.  A malformed or overlong
+;;; sequence, a surrogate or a code beyond #x10ffff decodes as one #\?
+;;; per byte that cannot start a character.
+(defun utf8-decode (bv start end)
+  (let ((out (make-string (- end start)))
+        (n 0)
+        (i start))
+    (flet ((cont (j) (and (< j end) (= (logand (aref bv j) #xc0) #x80) (logand (aref bv j) #x3f))))
+      (loop while (< i end)
+            do (let* ((b (aref bv i))
+                      (len (cond ((< b #x80) 1) ((<= #xc2 b #xdf) 2) ((<= #xe0 b #xef) 3)
+                                 ((<= #xf0 b #xf4) 4) (t 0)))
+                      (code (case len
+                              (1 b)
+                              (2 (let ((c1 (cont (+ i 1))))
+                                   (and c1 (logior (ash (logand b #x1f) 6) c1))))
+                              (3 (let ((c1 (cont (+ i 1))) (c2 (cont (+ i 2))))
+                                   (and c1 c2 (logior (ash (logand b #x0f) 12) (ash c1 6) c2))))
+                              (4 (let ((c1 (cont (+ i 1))) (c2 (cont (+ i 2))) (c3 (cont (+ i 3))))
+                                   (and c1 c2 c3 (logior (ash (logand b #x07) 18) (ash c1 12)
+                                                         (ash c2 6) c3)))))))
+                 (if (and code
+                          (>= code (case len (1 0) (2 #x80) (3 #x800) (t #x10000)))
+                          (<= code #x10ffff)
+                          (not (<= #xd800 code #xdfff)))
+                     (progn (setf (char out n) (code-char code)) (incf i len))
+                     (progn (setf (char out n) #\?) (incf i)))
+                 (incf n))))
+    (subseq out 0 n)))
+
+(defun utf8-encode (s start end)
+  (let ((size (loop for i from start below end
+                    sum (let ((c (char-code (char s i))))
+                          (cond ((< c #x80) 1) ((< c #x800) 2) ((< c #x10000) 3) (t 4))))))
+    (let ((bv (make-array size :element-type '(unsigned-byte 8)))
+          (j 0))
+      (flet ((put (b) (setf (aref bv j) b) (incf j)))
+        (loop for i from start below end
+              do (let ((c (char-code (char s i))))
+                   (cond ((< c #x80) (put c))
+                         ((< c #x800) (put (logior #xc0 (ash c -6))) (put (logior #x80 (logand c #x3f))))
+                         ((< c #x10000) (put (logior #xe0 (ash c -12)))
+                          (put (logior #x80 (logand (ash c -6) #x3f))) (put (logior #x80 (logand c #x3f))))
+                         (t (put (logior #xf0 (ash c -18))) (put (logior #x80 (logand (ash c -12) #x3f)))
+                            (put (logior #x80 (logand (ash c -6) #x3f))) (put (logior #x80 (logand c #x3f))))))))
+      bv)))

@@ -1,4 +1,4 @@
-;;;; bootstrap/reader.lisp -- teach SBCL's reader to read Zoot source text.
+;;;; bootstrap/reader.lisp -- teach the host Lisp's reader to read Zoot source text.
 ;;;;
 ;;;; In:  Zoot source files (the compiler's and the language's own sources).
 ;;;; Out: Lisp data in the shape Zoot's own reader produces: proper lists,
@@ -94,7 +94,7 @@
          (cond ((member name '("t" "true") :test #'string=) +true+)
                ((member name '("f" "false") :test #'string=) +false+)
                (t (error "bad #~a" name)))))
-      (#\x (parse-integer (read-token-chars stream) :radix 16))
+      (#\x (values (parse-integer (read-token-chars stream) :radix 16)))
       (t (error "unknown # syntax: #~a" c)))))
 
 (defun skip-block-comment (stream)
@@ -122,7 +122,7 @@
 
 (defun read-zoot-file (path)
   "All top-level forms of the Zoot source file PATH, in order."
-  (with-open-file (in path :external-format :utf-8)
+  (with-input-from-string (in (read-text-file path))   ; UTF-8: primitives.lisp
     (let ((*readtable* *zoot-readtable*)
           (*package* (find-package :zoot))
           (*read-eval* nil))

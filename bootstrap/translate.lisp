@@ -1,7 +1,7 @@
 ;;;; bootstrap/translate.lisp -- turn Zoot forms into Common Lisp forms.
 ;;;;
 ;;;; In:  top-level Zoot forms as read by bootstrap/reader.lisp.
-;;;; Out: Common Lisp forms that SBCL compiles and runs.
+;;;; Out: Common Lisp forms that the host Lisp compiles and runs.
 ;;;;
 ;;;; Why it exists: stage0 runs the compiler's own Zoot sources on SBCL.
 ;;;; This file is the thin layer that maps Zoot's meaning onto CL's:
@@ -13,7 +13,9 @@
 ;;;;   - The derived syntax forms (let, cond, case, do, ...) map onto their
 ;;;;     CL twins.  The forms used by our own sources are covered; the
 ;;;;     language's real expander (language/expander.zt) is what users get.
-;;;; SBCL merges tail calls at (debug 0), which gives Zoot proper tail calls.
+;;;; SBCL merges tail calls at (debug 0), which gives Zoot proper tail calls;
+;;;; ECL and CLISP do not, so there the compiler's loops use stack (their
+;;;; host files give it plenty).
 
 (in-package :zoot-boot)
 
@@ -28,8 +30,22 @@
 (defvar *zoot-macros* (make-hash-table :test 'eq))
 
 ;;; The lexical environment is a list of entries (ZOOT-SYMBOL . KIND);
-;;; KIND is :var.  Globals are everything not in it.
+;;; KIND is :var, or :fun for a procedure bound by labels (a named let
+;;; or a body's internal defines that are never assigned: CLISP and ECL
+;;; turn a self tail call of a labels function into a jump, a funcall
+;;; of a variable into stack).  Globals are everything not in it.
 (defun local-p (sym env) (assoc sym env))
+(defun local-fun-p (sym env) (eq (cdr (assoc sym env)) :fun))
+
+;;; Whether FORMS contain (set! NAME ...) anywhere (conservatively:
+;;; quoted data and shadowing bindings count too).
+(defun assigned-p (name forms)
+  (labels ((walk (x)
+             (and (consp x)
+                  (or (and (is (car x) "set!") (consp (cdr x)) (eq (second x) name))
+                      (loop for tail on x
+                            thereis (if (consp tail) (walk (car tail)) nil))))))
+    (walk forms)))
 
 (defun tr-error (fmt &rest args)
   (error "bootstrap translate: ~?" fmt args))
@@ -41,7 +57,9 @@
   (cond ((symbolp x)
          (cond ((null x) nil)
                ((eq (symbol-package x) (find-package :zoot))
-                (if (local-p x env) x `(symbol-value ',(zg x))))
+                (cond ((local-fun-p x env) `(function ,x))
+                      ((local-p x env) x)
+                      (t `(symbol-value ',(zg x)))))
                (t `',x)))
         ((atom x) `',x)
         ((and (symbolp (car x)) (not (local-p (car x) env)))
@@ -52,7 +70,8 @@
 
 (defun tr-call (x env)
   (let ((f (car x)) (args (tr-list (cdr x) env)))
-    (cond ((and (symbolp f) (local-p f env)) `(funcall (the function ,f) ,@args))
+    (cond ((and (symbolp f) (local-fun-p f env)) `(,f ,@args))
+          ((and (symbolp f) (local-p f env)) `(funcall (the function ,f) ,@args))
           ((symbolp f) `(,(zg f) ,@args))
           (t `(funcall (the function ,(tr f env)) ,@args)))))
 
@@ -124,12 +143,13 @@
         ((symbolp params) (list params))
         (t (cons (car params) (param-names (cdr params))))))
 
-(defun bind (names env) (append (mapcar (lambda (n) (cons n :var)) names) env))
+(defun bind (names env &optional (kind :var))
+  (append (mapcar (lambda (n) (cons n kind)) names) env))
 
 (defun tr-lambda (x env &optional name)
   (let* ((params (second x))
          (inner (bind (param-names params) env)))
-    `(sb-int:named-lambda ,(if name (zname name) "lambda") ,(lambda-list params)
+    `(zlambda ,(if name (zname name) "lambda") ,(lambda-list params)
        ,@(tr-body (cddr x) inner))))
 
 ;;; A body: internal defines (possibly inside begin) first, then
@@ -150,6 +170,12 @@
         (let* ((parts (mapcar (lambda (d) (multiple-value-list (define-parts d))) defines))
                (names (mapcar #'first parts))
                (inner (bind names env)))
+          (when (and (every (lambda (p) (head-is (second p) "lambda")) parts)
+                     (notany (lambda (n) (assigned-p n forms)) names))
+            (let ((inner (bind names env :fun)))
+              (return-from tr-body
+                `((labels ,(mapcar (lambda (p) (labels-binding (first p) (second p) inner)) parts)
+                    ,@(if rest (tr-list rest inner) (list '+unspecified+)))))))
           `((let ,(mapcar (lambda (n) `(,n +unspecified+)) names)
               ,@(mapcar (lambda (p) `(setq ,(first p) ,(tr-named (second p) (first p) inner))) parts)
               ,@(if rest (tr-list rest inner) (list '+unspecified+))))))))
@@ -162,10 +188,20 @@
         `(let ,(mapcar (lambda (b) `(,(first b) ,(tr (second b) env))) bindings)
            ,@(tr-body (cddr x) (bind names env))))))
 
+(defun labels-binding (name lambda-form env)
+  (let ((params (second lambda-form)))
+    `(,name ,(lambda-list params)
+       ,@(tr-body (cddr lambda-form) (bind (param-names params) env)))))
+
 (defun tr-named-let (x env)
   (destructuring-bind (name bindings &rest body) (cdr x)
     (let* ((vars (mapcar #'first bindings))
            (inner (bind (list name) env)))
+      (unless (assigned-p name body)
+        (let ((inner (bind (list name) env :fun)))
+          (return-from tr-named-let
+            `(labels (,(labels-binding name `(,(zsym "lambda") ,vars ,@body) inner))
+               (,name ,@(tr-list (mapcar #'second bindings) env))))))
       `(let ((,name nil))
          (setq ,name ,(tr-lambda `(,(zsym "lambda") ,vars ,@body) inner name))
          (funcall (the function ,name) ,@(tr-list (mapcar #'second bindings) env))))))
@@ -277,7 +313,7 @@
   ;; translation time, as compiled CL.
   (let* ((name (car (second x)))
          (params (cdr (second x)))
-         (fn (compile nil `(lambda (form)
+         (fn (host-function `(lambda (form)
                              (apply ,(tr-lambda `(,(zsym "lambda") ,params ,@(cddr x)) '())
                                     (cdr form))))))
     (setf (gethash name *zoot-macros*) fn)
