@@ -11,6 +11,7 @@ LANGUAGE = language/base.zt language/numbers.zt language/bytevectors.zt language
 # Appended here rather than in load order above, to keep merges small:
 # load order does not matter for them (they only define procedures).
 LANGUAGE += language/derived.zt language/dynamic.zt
+LANGUAGE += language/ffi.zt
 # The compiler: front end, lowering, then one folder per target.
 COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
@@ -29,6 +30,7 @@ LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/numbers.zt languag
            language/expander.zt language/syntax-rules.zt language/stdlib.zt \
            language/libraries.zt language/interp.zt language/builtins.zt \
            language/derived.zt language/dynamic.zt
+LIBRARY_SOURCES += language/ffi.zt
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp
@@ -75,6 +77,7 @@ check: $(IMAGE)
 	test/libcache/run
 	$(MAKE) check-target ARCH=i386
 	$(MAKE) check-target ARCH=arm
+	test/ffi/run
 	test/cross/run
 	test/remote/run
 	$(MAKE) check-guest
@@ -306,7 +309,7 @@ GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c))
 # in the x86 guests (boot.h enables SSE; the rest of the kernel keeps
 # -mgeneral-regs-only, so its trap handlers never touch them), and i386
 # computes in SSE2, never x87, for the same bits as every other target.
-GUEST_FP_OBJ = $(GB)/bigdigits.o $(GB)/flotext.o $(GB)/mathlib.o $(GB)/numbers.o
+GUEST_FP_OBJ = $(GB)/bigdigits.o $(GB)/flotext.o $(GB)/mathlib.o $(GB)/numbers.o $(GB)/ffi.o
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_x86_64 = -mno-red-zone -mcmodel=small
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_i386 = -m32 -msse2 -mfpmath=sse
 GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(wildcard $(GUEST_DIRS:%=%/*.S)))

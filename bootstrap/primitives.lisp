@@ -658,3 +658,21 @@
   (loop for entry in (sb-ext:posix-environ)
         for eq = (position #\= entry)
         when eq collect (cons (subseq entry 0 eq) (subseq entry (1+ eq)))))
+
+;;; Foreign functions (runtime/ffi.c): the SBCL bootstrap has none.
+;;; No pointer exists here, so %pointer? is false and the rest fail.
+(defprim "%pointer?" (x) (declare (ignore x)) +false+)
+(defprim "%foreign-symbol" (name)
+  (simple-fail "foreign-procedure: no foreign functions in the SBCL bootstrap interpreter:" name))
+(macrolet ((no-ffi (name args)
+             `(defprim ,name ,args (declare (ignore ,@args))
+                (simple-fail ,(concatenate 'string name ": no foreign functions in the SBCL bootstrap interpreter")))))
+  (no-ffi "%ffi-call" (desc args))
+  (no-ffi "%ffi-peek" (p code offset))
+  (no-ffi "%ffi-poke" (p code offset v))
+  (no-ffi "%ffi-string" (p n))
+  (no-ffi "%ffi-sizeof" (code))
+  (no-ffi "%ffi-callback" (proc codes ret))
+  (no-ffi "%ffi-callback-free" (p))
+  (no-ffi "%pointer-address" (p))
+  (no-ffi "%make-pointer" (n)))
