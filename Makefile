@@ -79,6 +79,7 @@ check: $(IMAGE)
 	$(MAKE) check-target ARCH=i386
 	$(MAKE) check-target ARCH=arm
 	test/ffi/run
+	test/fuzz/run
 	test/cross/run
 	test/remote/run
 	$(MAKE) check-guest
@@ -134,6 +135,15 @@ check-guest-arm: $(IMAGE)
 unicode-tables:
 	tools/gen-unicode /usr/share/unicode > runtime/unicode-tables.c.new
 	mv runtime/unicode-tables.c.new runtime/unicode-tables.c
+
+# The differential fuzzer (test/fuzz/run) on more seeds: N random programs
+# from seed SEED, each run interpreted, compiled for every built target
+# and by guile; disagreements are kept, reduced, in build/fuzz/.
+SEED ?= 1
+N ?= 100
+.PHONY: fuzz
+fuzz:
+	test/fuzz/run --seed $(SEED) --rounds $(N)
 
 # For scripts: the compiler's sources, in order.
 print-compiler-sources:
