@@ -11,7 +11,7 @@ LANGUAGE = language/base.zt language/numbers.zt language/bytevectors.zt language
 # Appended here rather than in load order above, to keep merges small:
 # load order does not matter for them (they only define procedures).
 LANGUAGE += language/derived.zt language/dynamic.zt
-LANGUAGE += language/ffi.zt language/warnings.zt
+LANGUAGE += language/ffi.zt language/warnings.zt language/lineedit.zt
 # The compiler: front end, lowering, then one folder per target.
 COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
@@ -76,6 +76,7 @@ check: $(IMAGE)
 	test/install/run
 	test/libcache/run
 	test/warnings/run
+	test/repl/run
 	$(MAKE) check-target ARCH=i386
 	$(MAKE) check-target ARCH=arm
 	test/ffi/run

@@ -676,3 +676,11 @@
   (no-ffi "%ffi-callback-free" (p))
   (no-ffi "%pointer-address" (p))
   (no-ffi "%make-pointer" (n)))
+
+;;; The terminal (runtime/terminal.c): the SBCL bootstrap never makes it
+;;; raw, so its REPL reads plain lines.
+(defprim "%tty-raw" (fd on) (declare (ignore fd on)) +false+)
+(defprim "%read-byte" (fd)
+  (declare (ignore fd))
+  (let ((c (read-char *standard-input* nil nil)))
+    (if c (char-code c) +eof+)))

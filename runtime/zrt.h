@@ -267,6 +267,9 @@ void zrt_host_flush_stdout(void);
 void zrt_host_write_fd(int fd, const void *bytes, size_t n);
 long zrt_host_read_fd(int fd, void *buf, size_t max);
 int zrt_host_isatty(int fd);
+/* The terminal on FD byte by byte without echo (ON) or as it was; 0
+ * when FD is no terminal (runtime/host/terminal.c). */
+int zrt_host_tty_raw(int fd, int on);
 _Noreturn void zrt_host_exit(int code);	/* flushes stdout first */
 void *zrt_host_map(size_t bytes);	/* zeroed pages, or NULL */
 void zrt_host_unmap(void *p, size_t bytes);
@@ -398,5 +401,10 @@ zval zp_foreign_symbol(zval name);
 zval zp_pointer_p(zval x);
 zval zp_pointer_address(zval p);
 zval zp_make_pointer(zval n);
+
+/* ---- The terminal (terminal.c) --------------------------------------- */
+
+zval zp_tty_raw(zval fd, zval on);
+zval zp_read_byte(zval fd);
 
 #endif
