@@ -11,6 +11,7 @@ LANGUAGE = language/base.zt language/numbers.zt language/bytevectors.zt language
 # Appended here rather than in load order above, to keep merges small:
 # load order does not matter for them (they only define procedures).
 LANGUAGE += language/derived.zt language/dynamic.zt
+LANGUAGE += language/ffi.zt language/warnings.zt language/lineedit.zt
 # The compiler: front end, lowering, then one folder per target.
 COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
@@ -29,6 +30,7 @@ LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/numbers.zt languag
            language/expander.zt language/syntax-rules.zt language/stdlib.zt \
            language/libraries.zt language/interp.zt language/builtins.zt \
            language/derived.zt language/dynamic.zt
+LIBRARY_SOURCES += language/ffi.zt language/warnings.zt
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp
@@ -102,8 +104,12 @@ check: $(IMAGE)
 	test/install/run
 	test/libcache/run
 	test/numdiff/run
+	test/warnings/run
+	test/repl/run
 	$(MAKE) check-target ARCH=i386
 	$(MAKE) check-target ARCH=arm
+	test/ffi/run
+	test/fuzz/run
 	test/cross/run
 	test/remote/run
 	$(MAKE) check-guest
@@ -159,6 +165,15 @@ check-guest-arm: $(IMAGE)
 unicode-tables:
 	tools/gen-unicode /usr/share/unicode > runtime/unicode-tables.c.new
 	mv runtime/unicode-tables.c.new runtime/unicode-tables.c
+
+# The differential fuzzer (test/fuzz/run) on more seeds: N random programs
+# from seed SEED, each run interpreted, compiled for every built target
+# and by guile; disagreements are kept, reduced, in build/fuzz/.
+SEED ?= 1
+N ?= 100
+.PHONY: fuzz
+fuzz:
+	test/fuzz/run --seed $(SEED) --rounds $(N)
 
 # For scripts: the compiler's sources, in order.
 print-compiler-sources:
@@ -264,7 +279,8 @@ clean:
 # 1 to 3 run under qemu-user (RUN above) unless make runs on that machine.
 B = build/$(ARCH)
 GLUE = $(B)/glue.o
-COMPILE = scripts/compile --target=$(ARCH)
+# -Werror: a warning (warnings.zt) in Zoot's own sources stops the build.
+COMPILE = scripts/compile -Werror --target=$(ARCH)
 
 .PHONY: bootstrap native FORCE
 FORCE:
@@ -385,7 +401,7 @@ GUEST_SRC = $(foreach p,runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c),$(so
 # in the x86 guests (boot.h enables SSE; the rest of the kernel keeps
 # -mgeneral-regs-only, so its trap handlers never touch them), and i386
 # computes in SSE2, never x87, for the same bits as every other target.
-GUEST_FP_OBJ = $(GB)/bigdigits.o $(GB)/flotext.o $(GB)/mathlib.o $(GB)/numbers.o
+GUEST_FP_OBJ = $(GB)/bigdigits.o $(GB)/flotext.o $(GB)/mathlib.o $(GB)/numbers.o $(GB)/ffi.o
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_x86_64 = -mno-red-zone -mcmodel=small
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_i386 = -m32 -msse2 -mfpmath=sse
 GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(foreach p,$(GUEST_DIRS:%=%/*.S),$(sort $(wildcard $(p)))))

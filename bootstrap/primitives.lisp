@@ -831,3 +831,29 @@
                          (t (put (logior #xf0 (ash c -18))) (put (logior #x80 (logand (ash c -12) #x3f)))
                             (put (logior #x80 (logand (ash c -6) #x3f))) (put (logior #x80 (logand c #x3f))))))))
       bv)))
+
+;;; Foreign functions (runtime/ffi.c): the SBCL bootstrap has none.
+;;; No pointer exists here, so %pointer? is false and the rest fail.
+(defprim "%pointer?" (x) (declare (ignore x)) +false+)
+(defprim "%foreign-symbol" (name)
+  (simple-fail "foreign-procedure: no foreign functions in the SBCL bootstrap interpreter:" name))
+(macrolet ((no-ffi (name args)
+             `(defprim ,name ,args (declare (ignore ,@args))
+                (simple-fail ,(concatenate 'string name ": no foreign functions in the SBCL bootstrap interpreter")))))
+  (no-ffi "%ffi-call" (desc args))
+  (no-ffi "%ffi-peek" (p code offset))
+  (no-ffi "%ffi-poke" (p code offset v))
+  (no-ffi "%ffi-string" (p n))
+  (no-ffi "%ffi-sizeof" (code))
+  (no-ffi "%ffi-callback" (proc codes ret))
+  (no-ffi "%ffi-callback-free" (p))
+  (no-ffi "%pointer-address" (p))
+  (no-ffi "%make-pointer" (n)))
+
+;;; The terminal (runtime/terminal.c): the SBCL bootstrap never makes it
+;;; raw, so its REPL reads plain lines.
+(defprim "%tty-raw" (fd on) (declare (ignore fd on)) +false+)
+(defprim "%read-byte" (fd)
+  (declare (ignore fd))
+  (let ((c (read-char *standard-input* nil nil)))
+    (if c (char-code c) +eof+)))

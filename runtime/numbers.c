@@ -715,3 +715,35 @@ zval zp_num_quick(zval op, zval a, zval b)
 		return x == y ? MAKE_FIXNUM(0) : ZUNSPEC;
 	}
 }
+
+/* ---- Machine integers (for runtime/ffi.c) ----------------------------- */
+
+int zrt_int_to_u64(zval x, uint64_t *magnitude, int *negative)
+{
+	struct view v;
+	size_t n;
+
+	if (!is_exact_integer(x))
+		return 0;
+	view(x, &v);
+	n = bd_normalize(v.d, v.n);
+	if (n > 2)
+		return 0;
+	*magnitude = n == 0 ? 0 : n == 1 ? v.d[0] : ((uint64_t)v.d[1] << 32) | v.d[0];
+	*negative = v.neg && *magnitude != 0;
+	return 1;
+}
+
+zval zrt_int_from_u64(uint64_t magnitude, int negative)
+{
+	zval b;
+	size_t n;
+
+	if (!negative && magnitude <= (uint64_t)FIXNUM_MAX)
+		return MAKE_FIXNUM((zint)magnitude);
+	if (negative && magnitude <= (uint64_t)FIXNUM_MAX + 1)
+		return MAKE_FIXNUM((zint)(0 - magnitude));
+	b = alloc_bignum(2);
+	n = bd_from_u64(BIG_DIGITS(b), magnitude);
+	return finish(b, n, negative);
+}

@@ -267,6 +267,9 @@ void zrt_host_flush_stdout(void);
 void zrt_host_write_fd(int fd, const void *bytes, size_t n);
 long zrt_host_read_fd(int fd, void *buf, size_t max);
 int zrt_host_isatty(int fd);
+/* The terminal on FD byte by byte without echo (ON) or as it was; 0
+ * when FD is no terminal (runtime/host/terminal.c). */
+int zrt_host_tty_raw(int fd, int on);
 _Noreturn void zrt_host_exit(int code);	/* flushes stdout first */
 void *zrt_host_map(size_t bytes);	/* zeroed pages, or NULL */
 void zrt_host_unmap(void *p, size_t bytes);
@@ -383,5 +386,31 @@ zval zp_make_ratnum(zval a, zval b);
 zval zp_make_compnum(zval a, zval b);
 zval zp_num_part(zval x, zval i);
 zval zp_num_quick(zval op, zval a, zval b);
+/* Exact integer X as its sign and 64-bit magnitude; 0 when X is not an
+ * exact integer or its magnitude needs more than 64 bits. */
+int zrt_int_to_u64(zval x, uint64_t *magnitude, int *negative);
+zval zrt_int_from_u64(uint64_t magnitude, int negative);
+
+/* ---- Foreign functions (ffi.c) --------------------------------------- */
+
+/* The address of the C function or object NAME, or NULL (hosted: dlsym
+ * in the process's shared libraries; a guest has none). */
+void *zrt_host_foreign_symbol(const char *name);
+zval zp_ffi_call(zval desc, zval args);
+zval zp_ffi_peek(zval p, zval code, zval offset);
+zval zp_ffi_poke(zval p, zval code, zval offset, zval v);
+zval zp_ffi_string(zval p, zval length);
+zval zp_ffi_sizeof(zval code);
+zval zp_ffi_callback(zval proc, zval codes, zval ret);
+zval zp_ffi_callback_free(zval p);
+zval zp_foreign_symbol(zval name);
+zval zp_pointer_p(zval x);
+zval zp_pointer_address(zval p);
+zval zp_make_pointer(zval n);
+
+/* ---- The terminal (terminal.c) --------------------------------------- */
+
+zval zp_tty_raw(zval fd, zval on);
+zval zp_read_byte(zval fd);
 
 #endif

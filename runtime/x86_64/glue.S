@@ -30,6 +30,8 @@
 	.globl zrt_start
 	.type zrt_start, @function
 zrt_start:
+	.cfi_startproc
+	.cfi_undefined %rip		/* the bottom of the stack, for gdb and perf */
 	mov %rdi, %rsp
 	xor %ebp, %ebp
 	mov %rsi, %rdi
@@ -39,6 +41,7 @@ zrt_start:
 	xor %edi, %edi
 	call zp_exit
 	ud2
+	.cfi_endproc
 	.size zrt_start, .-zrt_start
 
 /*
@@ -51,16 +54,25 @@ zrt_start:
 	.globl zrt_call
 	.type zrt_call, @function
 zrt_call:
+	.cfi_startproc			/* call-frame information: as generated code's */
 	push %rbp
+	.cfi_def_cfa_offset 16
+	.cfi_offset %rbp, -16
 	mov %rsp, %rbp
+	.cfi_def_cfa_register %rbp
 	push $-1			/* -8:  entry-frame marker */
 	push zrt_zoot_frame(%rip)	/* -16: saved innermost Zoot frame */
 	push zrt_zoot_sp(%rip)		/* -24: saved stack pointer there */
 	push %rbx
+	.cfi_offset %rbx, -48
 	push %r12
+	.cfi_offset %r12, -56
 	push %r13
+	.cfi_offset %r13, -64
 	push %r14
+	.cfi_offset %r14, -72
 	push %r15			/* %rsp = %rbp - 64: aligned */
+	.cfi_offset %r15, -80
 	mov zrt_heap_ptr(%rip), %r12
 	mov zrt_heap_limit(%rip), %r13
 	mov %rdi, %r10
@@ -103,9 +115,14 @@ zrt_call:
 	mov -48(%rbp), %r13
 	mov -56(%rbp), %r14
 	mov -64(%rbp), %r15
+	.cfi_remember_state
 	leave
+	.cfi_def_cfa %rsp, 8
+	.cfi_same_value %rbp
 	ret
+	.cfi_restore_state
 4:	jmp not_a_procedure
+	.cfi_endproc
 	.size zrt_call, .-zrt_call
 
 /* %r10 is not a procedure: (%call-error value), which raises.  Reached
@@ -125,6 +142,7 @@ not_a_procedure:
 	.globl zrt_alloc_slow
 	.type zrt_alloc_slow, @function
 zrt_alloc_slow:
+	.cfi_startproc
 	sub %r11, %r12
 	mov %r12, zrt_heap_ptr(%rip)
 	mov %rbp, zrt_zoot_frame(%rip)
@@ -133,11 +151,14 @@ zrt_alloc_slow:
 	mov %r11, %rdi
 	shr $3, %rdi
 	sub $8, %rsp
+	.cfi_adjust_cfa_offset 8
 	call zrt_gc_alloc
 	add $8, %rsp
+	.cfi_adjust_cfa_offset -8
 	mov zrt_heap_ptr(%rip), %r12
 	mov zrt_heap_limit(%rip), %r13
 	ret
+	.cfi_endproc
 	.size zrt_alloc_slow, .-zrt_alloc_slow
 
 /*

@@ -1,0 +1,3 @@
+(define (triple x) (* 3 x))
+(display "loaded")
+(newline)
