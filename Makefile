@@ -11,6 +11,7 @@ LANGUAGE = language/base.zt language/bytevectors.zt language/chars.zt language/s
 # Appended here rather than in load order above, to keep merges small:
 # load order does not matter for them (they only define procedures).
 LANGUAGE += language/derived.zt language/dynamic.zt
+LANGUAGE += language/net.zt
 # The compiler: front end, lowering, then one folder per target.
 COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
@@ -29,6 +30,7 @@ LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/bytevectors.zt lan
            language/expander.zt language/syntax-rules.zt language/stdlib.zt \
            language/libraries.zt language/interp.zt language/builtins.zt \
            language/derived.zt language/dynamic.zt
+LIBRARY_SOURCES += language/net.zt
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp
@@ -296,10 +298,10 @@ GUEST_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -isystem $(shell $(RT_CC) -print-file-name=include) -Iruntime/guest/include \
   -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
   -fno-tree-loop-distribute-patterns $(GUEST_ARCHFLAGS_$(ARCH))
-GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c))
+GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c runtime/guest/net/*.c $(GUEST_DIRS:%=%/*.c))
 GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(wildcard $(GUEST_DIRS:%=%/*.S)))
 GUEST_OBJ = $(GUEST_SRC:runtime/%.c=$(GB)/%.o) $(GUEST_ASM:runtime/%.S=$(GB)/%.o)
-GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/include/*.h $(GUEST_DIRS:%=%/*.h))
+GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/net/*.h runtime/guest/include/*.h $(GUEST_DIRS:%=%/*.h))
 
 .PHONY: guest-runtime
 

@@ -73,6 +73,7 @@ _Noreturn void zrt_guest_fault(int page_fault, uintptr_t addr, const char *what,
 
 /* ---- The virtio-mmio transport (virtio.c) ---------------------------- */
 
+#define VIRTIO_ID_NET 1
 #define VIRTIO_ID_BLOCK 2
 #define VIRTIO_ID_CONSOLE 3
 
@@ -112,7 +113,17 @@ int zrt_virtio_probe(struct zrt_virtio *devs, int max);
 int zrt_virtio_begin(struct zrt_virtio *dev, uint64_t wanted);
 int zrt_virtq_init(struct zrt_virtio *dev, struct zrt_vq *q, unsigned index);
 /* Set DRIVER_OK: the device may be used. */
+/* The same with a queue of up to WANT entries (a power of two). */
+int zrt_virtq_init_size(struct zrt_virtio *dev, struct zrt_vq *q, unsigned index, unsigned want);
 void zrt_virtio_ready(struct zrt_virtio *dev);
+/* A queue the device fills (receiving): post buffer ID (a descriptor
+ * index below the queue's size) for the device to write; kick after
+ * posting; take a used buffer without waiting (1 when there was one,
+ * its id and the bytes written). */
+void zrt_virtq_post(struct zrt_vq *q, uint16_t id, void *buf, uint32_t len);
+void zrt_virtq_kick(struct zrt_vq *q);
+int zrt_virtq_take(struct zrt_vq *q, uint16_t *id, uint32_t *len);
+uint8_t zrt_virtio_config8(struct zrt_virtio *dev, unsigned offset);
 /* Make a request of N pieces and wait for it; returns the number of
  * bytes the device wrote, or -1 when the device failed. */
 long zrt_virtq_request(struct zrt_vq *q, const struct zrt_vbuf *bufs, int n);
@@ -144,6 +155,12 @@ extern struct zrt_disk *zrt_input_disk, *zrt_output_disk;
 /* Whole 512-byte sectors: OFFSET and LEN are multiples of 512. */
 int zrt_disk_read(struct zrt_disk *d, uint64_t offset, void *buf, size_t len);
 int zrt_disk_write(struct zrt_disk *d, uint64_t offset, const void *buf, size_t len);
+
+/* ---- Network (net/) --------------------------------------------------- */
+
+/* Remember the first virtio network device, if any; it is set up when
+ * a program first uses the network (net/virtio-net.c). */
+void zrt_net_attach(struct zrt_virtio *devs, int n);
 
 /* ---- Files (files.c) ------------------------------------------------- */
 

@@ -178,7 +178,12 @@ static uintptr_t round_page(uintptr_t x)
 
 int zrt_virtq_init(struct zrt_virtio *d, struct zrt_vq *q, unsigned index)
 {
-	uint32_t max, size = QUEUE_SIZE;
+	return zrt_virtq_init_size(d, q, index, QUEUE_SIZE);
+}
+
+int zrt_virtq_init_size(struct zrt_virtio *d, struct zrt_vq *q, unsigned index, unsigned want)
+{
+	uint32_t max, size = want;
 	uintptr_t avail_end, used_at, used_end;
 	char *mem;
 	uint64_t pa;
@@ -260,6 +265,47 @@ long zrt_virtq_request(struct zrt_vq *q, const struct zrt_vbuf *bufs, int n)
 	written = q->used->ring[q->last_used % q->size].len;
 	q->last_used++;
 	return written;
+}
+
+/* ---- Queues of buffers the device fills when it likes (virtio-net's
+ * receive queue): each buffer is its own one-descriptor chain, posted
+ * once and posted again after its contents have been taken; the used
+ * ring is looked at without waiting. */
+
+void zrt_virtq_post(struct zrt_vq *q, uint16_t id, void *buf, uint32_t len)
+{
+	q->desc[id].addr = zrt_phys(buf);
+	q->desc[id].len = len;
+	q->desc[id].flags = DESC_WRITE;
+	q->desc[id].next = 0;
+	q->avail->ring[q->next_avail % q->size] = id;
+	zrt_barrier();
+	q->avail->idx = ++q->next_avail;
+}
+
+void zrt_virtq_kick(struct zrt_vq *q)
+{
+	zrt_barrier();
+	wr(q->dev, QUEUE_NOTIFY, q->index);
+}
+
+int zrt_virtq_take(struct zrt_vq *q, uint16_t *id, uint32_t *len)
+{
+	volatile struct vring_used_elem *e;
+
+	if (q->used->idx == q->last_used)
+		return 0;
+	zrt_barrier();
+	e = &q->used->ring[q->last_used % q->size];
+	*id = (uint16_t)e->id;
+	*len = e->len;
+	q->last_used++;
+	return 1;
+}
+
+uint8_t zrt_virtio_config8(struct zrt_virtio *d, unsigned offset)
+{
+	return *(volatile uint8_t *)(d->base + CONFIG + offset);
 }
 
 uint32_t zrt_virtio_config32(struct zrt_virtio *d, unsigned offset)
