@@ -82,6 +82,7 @@ check: $(IMAGE)
 	$(MAKE) check-guest
 	$(MAKE) check-guest-i386
 	$(MAKE) check-guest-arm
+	$(MAKE) check-net
 
 # The same for another target, cross-compiled and run under qemu-user:
 # its runtime's unit tests, its three-stage bootstrap (stages run under
@@ -124,6 +125,15 @@ check-guest-arm: $(IMAGE)
 	$(MAKE) guest-runtime guest-fault-test ARCH=arm
 	test/run --keep-going --mode guest-arm
 	test/guest/run --target=arm
+
+# The network (test/net/run): (zoot net) hosted, the x86-64 guest on
+# QEMU's user network and (as root) on a tap device in a namespace of its
+# own, and the i386 and ARM guests when their runtimes are built.  About
+# 20 s.
+.PHONY: check-net
+check-net: $(IMAGE)
+	$(MAKE) guest-runtime
+	test/net/run
 
 # The Unicode tables of runtime/unicode-tables.c, made again from the
 # Unicode Character Database of Debian's unicode-data package (the file

@@ -29,6 +29,12 @@
  * 0..n-1 are reused for every request, and the driver asks the device
  * not to interrupt (VRING_AVAIL_F_NO_INTERRUPT).  Interrupts stay off
  * in the guest from boot to power-off.
+ *
+ * A receive queue (virtio-net's) works the other way round: the driver
+ * posts buffers of its own (zrt_virtq_post, one descriptor each, the
+ * descriptor's index as the buffer's id), the device fills them when
+ * frames arrive, and the driver looks at the used ring when it likes
+ * (zrt_virtq_take, which never waits) and posts each buffer again.
  */
 #include <string.h>
 #include "guest.h"

@@ -5,7 +5,9 @@ Usage: peer.py server PORTFILE      a TCP and UDP server on 127.0.0.1 (or
                                     $PEER_ADDR), port written to PORTFILE
        peer.py echo HOST PORT       drive an echo server: lines, timing
        peer.py bulk HOST PORT BYTES send BYTES, expect the count back
-       peer.py sink PORTFILE        count what one connection sends
+       peer.py sink PORTFILE [DIE]  count what one connection sends;
+                                    with DIE, vanish (exit at once,
+                                    unread data and all) after DIE bytes
        peer.py talk HOST PORT TEXT  send TEXT (\\n and \\r as escapes),
                                     close our end, print all that comes
        peer.py ping HOST COUNT      ICMP echo requests (root); prints
@@ -17,7 +19,7 @@ Usage: peer.py server PORTFILE      a TCP and UDP server on 127.0.0.1 (or
 The server, per TCP connection: reads lines; "reset" gets "resetting"
 and then a reset (SO_LINGER 0); any other line is answered "upper:
 LINE" in capitals once the client closes its end.  Per UDP datagram:
-sends back "udp " + the datagram.  It stops after 30 s in any case.
+sends back "udp " + the datagram.  It stops after 120 s without a connection.
 Written for these tests; only the loopback (or the test's own
 namespace) is ever addressed.
 """
@@ -58,7 +60,7 @@ def server(portfile):
         c.close()
 
     threading.Thread(target=udp, daemon=True).start()
-    t.settimeout(30)
+    t.settimeout(120)
     try:
         while True:
             c, _ = t.accept()
@@ -103,7 +105,7 @@ def bulk(host, port, n):
     sys.stderr.write("bulk: %d bytes in %.3f s: %.1f MB/s\n" % (n, took, n / took / 1e6))
 
 
-def sink(portfile):
+def sink(portfile, die=None):
     t = socket.socket()
     t.bind((os.environ.get("PEER_ADDR", "127.0.0.1"), 0))
     t.listen(1)
@@ -120,6 +122,8 @@ def sink(portfile):
         if not data:
             break
         total += len(data)
+        if die is not None and total >= die:
+            os._exit(9)     # the kernel resets the connection
     took = time.time() - (start or time.time())
     c.sendall(b"%d\n" % total)
     c.close()
@@ -268,7 +272,7 @@ if __name__ == "__main__":
     elif cmd == "bulk":
         bulk(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "sink":
-        sink(sys.argv[2])
+        sink(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else None)
     elif cmd == "talk":
         talk(sys.argv[2], int(sys.argv[3]), sys.argv[4])
     elif cmd == "ping":

@@ -51,8 +51,8 @@
 #define BUF 32768u		/* a power of two */
 #define OUR_MSS 1460u
 #define RTO_INIT 400u
-#define RTO_MAX 6400u
-#define RETRIES 8
+#define RTO_MAX 3200u
+#define RETRIES 6
 #define SYN_RETRIES 5
 #define TIME_WAIT_MS 2000u
 #define LINGER_MS 5000u
