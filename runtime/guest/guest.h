@@ -122,6 +122,9 @@ void zrt_virtio_ready(struct zrt_virtio *dev);
  * its id and the bytes written). */
 void zrt_virtq_post(struct zrt_vq *q, uint16_t id, void *buf, uint32_t len);
 void zrt_virtq_kick(struct zrt_vq *q);
+/* A chain in descriptors HEAD.. made available without waiting; its
+ * head comes back through zrt_virtq_take once the device is done. */
+void zrt_virtq_post_chain(struct zrt_vq *q, uint16_t head, const struct zrt_vbuf *bufs, int n);
 int zrt_virtq_take(struct zrt_vq *q, uint16_t *id, uint32_t *len);
 uint8_t zrt_virtio_config8(struct zrt_virtio *dev, unsigned offset);
 /* Make a request of N pieces and wait for it; returns the number of

@@ -81,6 +81,7 @@
 #define DESC_NEXT 1
 #define DESC_WRITE 2
 #define AVAIL_NO_INTERRUPT 1
+#define USED_NO_NOTIFY 1
 
 /* Queues are small: one request at a time needs three descriptors. */
 #define QUEUE_SIZE 8u
@@ -289,10 +290,33 @@ void zrt_virtq_post(struct zrt_vq *q, uint16_t id, void *buf, uint32_t len)
 	q->avail->idx = ++q->next_avail;
 }
 
+/* A chain of N buffers in descriptors HEAD..HEAD+N-1, made available
+ * without waiting for it (a transmit queue with several frames out). */
+void zrt_virtq_post_chain(struct zrt_vq *q, uint16_t head, const struct zrt_vbuf *bufs, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		uint16_t d = (uint16_t)(head + i);
+
+		q->desc[d].addr = zrt_phys(bufs[i].p);
+		q->desc[d].len = bufs[i].len;
+		q->desc[d].flags = (uint16_t)((i + 1 < n ? DESC_NEXT : 0) |
+					      (bufs[i].device_writes ? DESC_WRITE : 0));
+		q->desc[d].next = (uint16_t)(i + 1 < n ? d + 1 : 0);
+	}
+	q->avail->ring[q->next_avail % q->size] = head;
+	zrt_barrier();
+	q->avail->idx = ++q->next_avail;
+}
+
+/* Unless the device said it is looking anyway (VRING_USED_F_NO_NOTIFY,
+ * a hint the spec allows us to take). */
 void zrt_virtq_kick(struct zrt_vq *q)
 {
 	zrt_barrier();
-	wr(q->dev, QUEUE_NOTIFY, q->index);
+	if (!(q->used->flags & USED_NO_NOTIFY))
+		wr(q->dev, QUEUE_NOTIFY, q->index);
 }
 
 int zrt_virtq_take(struct zrt_vq *q, uint16_t *id, uint32_t *len)

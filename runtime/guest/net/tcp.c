@@ -13,9 +13,11 @@
  * Why it exists: the guest's sockets.  Kept small on purpose:
  *
  * - CONNS connections and LISTENERS listening ports at once.  Each
- *   connection has a send buffer and a receive buffer of BUF bytes
- *   (rings), malloc'ed while it exists.  The window we advertise is the
- *   receive buffer's free space (no window scaling: BUF < 64 KiB).
+ *   connection has a send buffer of SBUF bytes and a receive buffer of
+ *   RBUF (rings), malloc'ed while it exists.  The window we advertise
+ *   is the receive buffer's free space (no window scaling: RBUF < 64
+ *   KiB).  The send buffer is larger: it is what may be in flight, and
+ *   a bulk sender's rate is about SBUF per round trip.
  * - In-order reception only: a segment beyond rcv_nxt is dropped and
  *   answered with an ACK of rcv_nxt, so the peer sends it again; one
  *   that overlaps what we have is trimmed.  Every segment with data is
@@ -48,7 +50,8 @@
 #define CONNS 16
 #define LISTENERS 8
 #define BACKLOG 8
-#define BUF 32768u		/* a power of two */
+#define SBUF 131072u		/* powers of two */
+#define RBUF 32768u
 #define OUR_MSS 1460u
 #define RTO_INIT 400u
 #define RTO_MAX 3200u
@@ -78,7 +81,7 @@ struct conn {
 	uint32_t iss, snd_una, snd_nxt, snd_max, snd_wnd;
 	uint32_t irs, rcv_nxt;
 	unsigned mss;
-	uint8_t *sbuf, *rbuf;	/* BUF each */
+	uint8_t *sbuf, *rbuf;	/* SBUF, RBUF */
 	size_t s_start, s_len;	/* the bytes from snd_una on */
 	size_t s_sent;		/* of which sent */
 	size_t r_start, r_len;	/* received, not yet read */
@@ -117,17 +120,18 @@ static int in_use(const struct conn *c)
 
 /* ---- Rings ------------------------------------------------------------ */
 
-static void ring_put(uint8_t *ring, size_t at, const uint8_t *p, size_t n)
+/* Rings of SIZE bytes (a power of two). */
+static void ring_put(uint8_t *ring, size_t size, size_t at, const uint8_t *p, size_t n)
 {
-	size_t i = at & (BUF - 1), k = min_size(n, BUF - i);
+	size_t i = at & (size - 1), k = min_size(n, size - i);
 
 	memcpy(ring + i, p, k);
 	memcpy(ring, p + k, n - k);
 }
 
-static void ring_get(const uint8_t *ring, size_t at, uint8_t *p, size_t n)
+static void ring_get(const uint8_t *ring, size_t size, size_t at, uint8_t *p, size_t n)
 {
-	size_t i = at & (BUF - 1), k = min_size(n, BUF - i);
+	size_t i = at & (size - 1), k = min_size(n, size - i);
 
 	memcpy(p, ring + i, k);
 	memcpy(p + k, ring, n - k);
@@ -137,7 +141,7 @@ static void ring_get(const uint8_t *ring, size_t at, uint8_t *p, size_t n)
 
 static unsigned window_of(const struct conn *c)
 {
-	size_t free_bytes = BUF - c->r_len;
+	size_t free_bytes = RBUF - c->r_len;
 
 	return free_bytes > 65535 ? 65535 : (unsigned)free_bytes;
 }
@@ -167,7 +171,7 @@ static int raw_segment(uint32_t dst, unsigned sport, unsigned dport, uint32_t se
 		put16(t + 22, OUR_MSS);
 	}
 	if (n)
-		ring_get(data_from->sbuf, data_from->s_start + data_off, t + hl, n);
+		ring_get(data_from->sbuf, SBUF, data_from->s_start + data_off, t + hl, n);
 	put16(t + 16, zrt_csum_fold(zrt_csum_add(zrt_csum_pseudo(zrt_netif.ip, dst, IP_PROTO_TCP, hl + n),
 						 t, hl + n)));
 	return zrt_ip_output(frame, dst, IP_PROTO_TCP, hl + n);
@@ -230,8 +234,8 @@ static struct conn *new_conn(uint32_t rip, unsigned lport, unsigned rport)
 	if (i == CONNS)
 		return NULL;
 	release(&conns[i]);
-	conns[i].sbuf = malloc(BUF);
-	conns[i].rbuf = malloc(BUF);
+	conns[i].sbuf = malloc(SBUF);
+	conns[i].rbuf = malloc(RBUF);
 	if (!conns[i].sbuf || !conns[i].rbuf) {
 		release(&conns[i]);
 		return NULL;
@@ -418,7 +422,7 @@ static void acknowledge(struct conn *c, uint32_t ack)
 {
 	size_t acked = ack - c->snd_una, data = min_size(acked, c->s_len);
 
-	c->s_start = (c->s_start + data) & (BUF - 1);
+	c->s_start = (c->s_start + data) & (SBUF - 1);
 	c->s_len -= data;
 	c->s_sent = c->s_sent > data ? c->s_sent - data : 0;
 	c->snd_una = ack;
@@ -458,12 +462,12 @@ static void queue_accepted(struct conn *c)
 /* The data and FIN of S, in order; 1 when an ACK is due. */
 static int take_data(struct conn *c, const struct segment *s, int fin)
 {
-	size_t room = BUF - c->r_len, k = min_size(s->dlen, room);
+	size_t room = RBUF - c->r_len, k = min_size(s->dlen, room);
 
 	if (c->state != ESTABLISHED && c->state != FIN_WAIT_1 && c->state != FIN_WAIT_2)
 		return s->dlen > 0 || fin;
 	if (k) {
-		ring_put(c->rbuf, c->r_start + c->r_len, s->data, k);
+		ring_put(c->rbuf, RBUF, c->r_start + c->r_len, s->data, k);
 		c->r_len += k;
 		c->rcv_nxt += (uint32_t)k;
 	}
@@ -785,7 +789,7 @@ static int can_take(void *arg)
 {
 	struct conn *c = &conns[*(int *)arg];
 
-	return c->s_len < BUF || c->error || !can_send(c);
+	return c->s_len < SBUF || c->error || !can_send(c);
 }
 
 long zrt_tcp_send(int k, const void *bytes, size_t n)
@@ -803,12 +807,12 @@ long zrt_tcp_send(int k, const void *bytes, size_t n)
 			return ZRT_NET_ESHUT;
 		if (!can_send(c))
 			return ZRT_NET_ERESET;
-		room = min_size(BUF - c->s_len, n - done);
+		room = min_size(SBUF - c->s_len, n - done);
 		if (room == 0) {
 			zrt_net_wait(can_take, &k, 0);
 			continue;
 		}
-		ring_put(c->sbuf, c->s_start + c->s_len, p + done, room);
+		ring_put(c->sbuf, SBUF, c->s_start + c->s_len, p + done, room);
 		c->s_len += room;
 		done += room;
 		output(c, 0);
@@ -834,8 +838,8 @@ long zrt_tcp_receive(int k, void *buf, size_t max)
 	if (c->r_len == 0)
 		return c->error ? c->error : 0;
 	n = min_size(max, c->r_len);
-	ring_get(c->rbuf, c->r_start, buf, n);
-	c->r_start = (c->r_start + n) & (BUF - 1);
+	ring_get(c->rbuf, RBUF, c->r_start, buf, n);
+	c->r_start = (c->r_start + n) & (RBUF - 1);
 	c->r_len -= n;
 	/* Tell the peer when the window has opened much. */
 	if (c->state != CLOSED && window_of(c) >= before + 2 * c->mss)
