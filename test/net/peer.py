@@ -4,6 +4,9 @@
 Usage: peer.py server PORTFILE      a TCP and UDP server on 127.0.0.1 (or
                                     $PEER_ADDR), port written to PORTFILE
        peer.py echo HOST PORT       drive an echo server: lines, timing
+       peer.py many HOST PORT N     N connections to an echo server at
+                                    once, each a line and its end, then
+                                    the answers read in order
        peer.py bulk HOST PORT BYTES send BYTES, expect the count back
        peer.py sink PORTFILE [DIE]  count what one connection sends;
                                     with DIE, vanish (exit at once,
@@ -87,6 +90,15 @@ def echo(host, port):
     sys.stderr.write("latency: %.2f ms per request\n" % (each * 1000))
     s.shutdown(socket.SHUT_WR)
     print("rest: %r" % f.read())
+
+
+def many(host, port, n):
+    conns = [socket.create_connection((host, port), timeout=20) for i in range(n)]
+    for i, s in enumerate(conns):
+        s.sendall(b"line %d\n" % i)
+        s.shutdown(socket.SHUT_WR)
+    for s in conns:
+        print(s.makefile().read(), end="")
 
 
 def bulk(host, port, n):
@@ -269,6 +281,8 @@ if __name__ == "__main__":
         server(sys.argv[2])
     elif cmd == "echo":
         echo(sys.argv[2], int(sys.argv[3]))
+    elif cmd == "many":
+        many(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "bulk":
         bulk(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "sink":
