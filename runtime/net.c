@@ -37,6 +37,7 @@ const char *zrt_net_strerror(int err)
 	case ZRT_NET_EADDR: return "cannot use that local address";
 	case ZRT_NET_ESHUT: return "output is shut down";
 	case ZRT_NET_ESIZE: return "datagram too large";
+	case ZRT_NET_ENOADDR: return "no address (no answer from DHCP)";
 	default: return "network error";
 	}
 }

@@ -13,7 +13,7 @@
  * sit in a file of its own and the order of the layers is written down
  * once:
  *
- *     socket.c  -> tcp.c / udp.c -> ipv4.c (+ icmp.c) -> arp.c
+ *     socket.c  -> tcp.c / udp.c (+ dhcp.c) -> ipv4.c (+ icmp.c) -> arp.c
  *               -> ether.c -> virtio-net.c -> the device
  *
  * Everything is polled (the guest never enables interrupts): frames are
@@ -114,6 +114,11 @@ int zrt_ip_output(uint8_t *frame, uint32_t dst, uint8_t proto, size_t n);
 /* Whether DST is this interface's (or a broadcast). */
 int zrt_ip_is_local(uint32_t dst);
 
+/* ---- DHCP (dhcp.c) --------------------------------------------------- */
+
+/* Ask for the interface's address; 0 or ZRT_NET_ENOADDR. */
+int zrt_dhcp(void);
+
 /* ---- ICMP, UDP, TCP -------------------------------------------------- */
 
 void zrt_icmp_input(uint32_t src, const uint8_t *p, size_t n);
@@ -126,6 +131,7 @@ void zrt_tcp_timers(uint64_t now_ms);
 int zrt_udp_open(uint32_t addr, unsigned port);
 long zrt_udp_send(int slot, uint32_t addr, unsigned port, const void *p, size_t n);
 long zrt_udp_receive(int slot, void *buf, size_t max, uint32_t *addr, unsigned *port);
+int zrt_udp_pending(int slot);	/* datagrams queued */
 void zrt_udp_close(int slot);
 unsigned zrt_udp_port(int slot);
 

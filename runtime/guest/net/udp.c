@@ -126,6 +126,11 @@ long zrt_udp_send(int slot, uint32_t addr, unsigned port, const void *data, size
 	return err < 0 ? err : (long)n;
 }
 
+int zrt_udp_pending(int slot)
+{
+	return (int)socks[slot].count;
+}
+
 static int has_datagram(void *arg)
 {
 	return socks[*(int *)arg].count > 0;

@@ -4,7 +4,7 @@
  * In:  the first virtio network device found at boot (zrt_net_attach);
  *      ZOOT_NET from the command line's environment: "ip=A.B.C.D/N,gw=G"
  *      (either part may be left out; the default is QEMU's user
- *      network: 10.0.2.15/24, gateway 10.0.2.2).
+ *      network: 10.0.2.15/24, gateway 10.0.2.2), or "dhcp" (dhcp.c).
  * Out: the interface's MAC and address (zrt_netif), frames out
  *      (zrt_net_transmit), frames in and the timers (zrt_net_poll,
  *      zrt_net_wait).
@@ -53,6 +53,7 @@ static struct zrt_vq rxq, txq;
 static uint8_t *rx_memory;
 static size_t hdr_len;
 static int state;		/* 0 not yet, 1 up, negative: why not */
+static int use_dhcp;
 static uint8_t *tx_memory;	/* TX_SLOTS * TX_SIZE: header, frame */
 static int tx_busy[TX_SLOTS];
 static unsigned tx_next;
@@ -104,7 +105,10 @@ static int configure(const char *s)
 	zrt_netif.ip = 0x0a00020f;	/* 10.0.2.15 */
 	zrt_netif.gw = 0x0a000202;	/* 10.0.2.2 */
 	while (s && *s) {
-		if (strncmp(s, "ip=", 3) == 0) {
+		if (strncmp(s, "dhcp", 4) == 0 && (s[4] == ',' || s[4] == '\0')) {
+			use_dhcp = 1;
+			s += 4;
+		} else if (strncmp(s, "ip=", 3) == 0) {
 			s += 3;
 			if (!parse_addr(&s, &zrt_netif.ip))
 				return 0;
@@ -139,7 +143,7 @@ static int bring_up(void)
 	if (!device)
 		return ZRT_NET_ENODEV;
 	if (!configure(getenv("ZOOT_NET"))) {
-		zrt_host_write_str(2, "warning: ZOOT_NET is not ip=A.B.C.D/N,gw=A.B.C.D; network off\n");
+		zrt_host_write_str(2, "warning: ZOOT_NET is not ip=A.B.C.D/N,gw=A.B.C.D or dhcp; network off\n");
 		return ZRT_NET_ENODEV;
 	}
 	if (zrt_virtio_begin(device, NET_F_MAC) != 0 ||
@@ -163,8 +167,14 @@ static int bring_up(void)
 
 int zrt_net_up(void)
 {
-	if (state == 0)
+	if (state == 0) {
 		state = bring_up();
+		if (state == 1 && use_dhcp) {
+			zrt_netif.ip = zrt_netif.mask = zrt_netif.gw = 0;
+			if (zrt_dhcp() < 0)
+				state = ZRT_NET_ENOADDR;
+		}
+	}
 	return state == 1 ? 0 : state;
 }
 
