@@ -142,6 +142,18 @@ void zrt_console_init(struct zrt_virtio *devs, int n);
  * must get out even when the runtime is broken. */
 void zrt_console_emergency(const char *s);
 
+/* Standard input as a stream (console-in.c): the third console (the
+ * bytes) and the fourth (their count, at the end), when scripts/boot
+ * adds them.  0 once set up; reads wait for bytes and return 0 at the
+ * end of input. */
+int zrt_console_in_init(struct zrt_virtio *data, struct zrt_virtio *end);
+int zrt_console_in_present(void);
+long zrt_console_in_read(void *buf, size_t max);
+/* What scripts/boot said standard input is (os.c, from the command
+ * line's ZOOT_GUEST_STDIN, which the program's environment does not
+ * show): "tty", "stream", or NULL (the input disk). */
+const char *zrt_os_stdin_kind(void);
+
 /* ---- Block devices (block.c) ----------------------------------------- */
 
 struct zrt_disk {
