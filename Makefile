@@ -129,7 +129,7 @@ check-guest-arm: $(IMAGE)
 # The network (test/net/run): (zoot net) hosted, the x86-64 guest on
 # QEMU's user network and (as root) on a tap device in a namespace of its
 # own, and the i386 and ARM guests when their runtimes are built.  About
-# 20 s.
+# 40 s.
 .PHONY: check-net
 check-net: $(IMAGE)
 	$(MAKE) guest-runtime

@@ -4,6 +4,8 @@
 Usage: peer.py server PORTFILE      a TCP and UDP server on 127.0.0.1 (or
                                     $PEER_ADDR), port written to PORTFILE
        peer.py echo HOST PORT       drive an echo server: lines, timing
+       peer.py drop HOST PORT       a line to an echo server, its answer,
+                                    then a reset instead of a close
        peer.py many HOST PORT N     N connections to an echo server at
                                     once, each a line and its end, then
                                     the answers read in order
@@ -90,6 +92,16 @@ def echo(host, port):
     sys.stderr.write("latency: %.2f ms per request\n" % (each * 1000))
     s.shutdown(socket.SHUT_WR)
     print("rest: %r" % f.read())
+
+
+def drop(host, port):
+    s = socket.create_connection((host, port), timeout=20)
+    f = s.makefile("rwb")
+    f.write(b"going\n")
+    f.flush()
+    print(f.readline().decode(), end="")
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    s.close()
 
 
 def many(host, port, n):
@@ -281,6 +293,8 @@ if __name__ == "__main__":
         server(sys.argv[2])
     elif cmd == "echo":
         echo(sys.argv[2], int(sys.argv[3]))
+    elif cmd == "drop":
+        drop(sys.argv[2], int(sys.argv[3]))
     elif cmd == "many":
         many(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "bulk":
