@@ -38,6 +38,7 @@ const char *zrt_net_strerror(int err)
 	case ZRT_NET_ESHUT: return "output is shut down";
 	case ZRT_NET_ESIZE: return "datagram too large";
 	case ZRT_NET_ENOADDR: return "no address (no answer from DHCP)";
+	case ZRT_NET_ECONFIG: return "ZOOT_NET is not ip=A.B.C.D/N,gw=A.B.C.D or dhcp";
 	default: return "network error";
 	}
 }

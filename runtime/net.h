@@ -37,7 +37,8 @@ enum {
 	ZRT_NET_ESHUT = -10,	/* output already shut down */
 	ZRT_NET_ESIZE = -11,	/* datagram too large */
 	ZRT_NET_EOTHER = -12,	/* anything else */
-	ZRT_NET_ENOADDR = -13	/* no address: DHCP got no answer */
+	ZRT_NET_ENOADDR = -13,	/* no address: DHCP got no answer */
+	ZRT_NET_ECONFIG = -14	/* the guest's ZOOT_NET is malformed */
 };
 
 /* The message for a ZRT_NET_E* code (runtime/net.c). */

@@ -142,10 +142,8 @@ static int bring_up(void)
 
 	if (!device)
 		return ZRT_NET_ENODEV;
-	if (!configure(getenv("ZOOT_NET"))) {
-		zrt_host_write_str(2, "warning: ZOOT_NET is not ip=A.B.C.D/N,gw=A.B.C.D or dhcp; network off\n");
-		return ZRT_NET_ENODEV;
-	}
+	if (!configure(getenv("ZOOT_NET")))
+		return ZRT_NET_ECONFIG;
 	if (zrt_virtio_begin(device, NET_F_MAC) != 0 ||
 	    zrt_virtq_init_size(device, &rxq, 0, RX_BUFFERS) != 0 ||
 	    zrt_virtq_init_size(device, &txq, 1, 2 * TX_SLOTS) != 0 || txq.size < 2 * TX_SLOTS)
