@@ -11,7 +11,7 @@ LANGUAGE = language/base.zt language/numbers.zt language/bytevectors.zt language
 # Appended here rather than in load order above, to keep merges small:
 # load order does not matter for them (they only define procedures).
 LANGUAGE += language/derived.zt language/dynamic.zt
-LANGUAGE += language/ffi.zt language/warnings.zt language/lineedit.zt
+LANGUAGE += language/ffi.zt language/warnings.zt language/lineedit.zt language/net.zt
 # The compiler: front end, lowering, then one folder per target.
 COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
@@ -30,7 +30,7 @@ LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/numbers.zt languag
            language/expander.zt language/syntax-rules.zt language/stdlib.zt \
            language/libraries.zt language/interp.zt language/builtins.zt \
            language/derived.zt language/dynamic.zt
-LIBRARY_SOURCES += language/ffi.zt language/warnings.zt
+LIBRARY_SOURCES += language/ffi.zt language/warnings.zt language/net.zt
 COMPILER_SOURCES = $(NATIVE_LIBRARY) $(LANGUAGE) $(COMPILER)
 BOOTSTRAP = bootstrap/reader.lisp bootstrap/translate.lisp \
             bootstrap/primitives.lisp bootstrap/load.lisp bootstrap/build.lisp
@@ -115,6 +115,7 @@ check: $(IMAGE)
 	$(MAKE) check-guest
 	$(MAKE) check-guest-i386
 	$(MAKE) check-guest-arm
+	$(MAKE) check-net
 
 # The same for another target, cross-compiled and run under qemu-user:
 # its runtime's unit tests, its three-stage bootstrap (stages run under
@@ -157,6 +158,15 @@ check-guest-arm: $(IMAGE)
 	$(MAKE) guest-runtime guest-fault-test ARCH=arm
 	test/run --keep-going --mode guest-arm
 	test/guest/run --target=arm
+
+# The network (test/net/run): (zoot net) hosted, the x86-64 guest on
+# QEMU's user network and (as root) on a tap device in a namespace of its
+# own, and the i386 and ARM guests when their runtimes are built.  About
+# 40 s.
+.PHONY: check-net
+check-net: $(IMAGE)
+	$(MAKE) guest-runtime
+	test/net/run
 
 # The Unicode tables of runtime/unicode-tables.c, made again from the
 # Unicode Character Database of Debian's unicode-data package (the file
@@ -396,7 +406,7 @@ GUEST_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -isystem $(shell $(RT_CC) -print-file-name=include) -Iruntime/guest/include \
   -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
   -fno-tree-loop-distribute-patterns -ffp-contract=off $(GUEST_ARCHFLAGS_$(ARCH))
-GUEST_SRC = $(foreach p,runtime/*.c runtime/guest/*.c $(GUEST_DIRS:%=%/*.c),$(sort $(wildcard $(p))))
+GUEST_SRC = $(foreach p,runtime/*.c runtime/guest/*.c runtime/guest/net/*.c $(GUEST_DIRS:%=%/*.c),$(sort $(wildcard $(p))))
 # The files that compute with doubles get the floating-point registers
 # in the x86 guests (boot.h enables SSE; the rest of the kernel keeps
 # -mgeneral-regs-only, so its trap handlers never touch them), and i386
@@ -406,7 +416,7 @@ $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_x86_64 = -mno-red-zone -mcmodel=small
 $(GUEST_FP_OBJ): GUEST_ARCHFLAGS_i386 = -m32 -msse2 -mfpmath=sse
 GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(foreach p,$(GUEST_DIRS:%=%/*.S),$(sort $(wildcard $(p)))))
 GUEST_OBJ = $(GUEST_SRC:runtime/%.c=$(GB)/%.o) $(GUEST_ASM:runtime/%.S=$(GB)/%.o)
-GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/include/*.h $(GUEST_DIRS:%=%/*.h))
+GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/net/*.h runtime/guest/include/*.h $(GUEST_DIRS:%=%/*.h))
 
 .PHONY: guest-runtime
 

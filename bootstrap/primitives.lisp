@@ -857,3 +857,17 @@
   (declare (ignore fd))
   (let ((c (read-char *standard-input* nil nil)))
     (if c (char-code c) +eof+)))
+
+;;; The network (runtime/net.c).  Not under SBCL: each answers the
+;;; reason, which language/net.zt raises as a network error.
+(defparameter +no-network+ "no network in the SBCL bootstrap (use the native build)")
+(defprim "%tcp-listen" (host port) (declare (ignore host port)) +no-network+)
+(defprim "%tcp-accept" (h) (declare (ignore h)) +no-network+)
+(defprim "%tcp-connect" (host port) (declare (ignore host port)) +no-network+)
+(defprim "%net-send" (h bytes) (declare (ignore h bytes)) +no-network+)
+(defprim "%net-receive" (h max) (declare (ignore h max)) +no-network+)
+(defprim "%net-close" (h how) (declare (ignore h how)) +true+)
+(defprim "%net-local-port" (h) (declare (ignore h)) +no-network+)
+(defprim "%udp-open" (host port) (declare (ignore host port)) +no-network+)
+(defprim "%udp-send" (h host port bytes) (declare (ignore h host port bytes)) +no-network+)
+(defprim "%udp-receive" (h) (declare (ignore h)) +no-network+)

@@ -350,6 +350,17 @@ zval zp_bytevector_copy(zval to, zval at, zval from, zval start, zval end);
 zval zp_bytevector_equal(zval a, zval b);
 zval zp_utf8_to_string(zval bv, zval start, zval end);
 zval zp_string_to_utf8(zval str, zval start, zval end);
+/* The network (runtime/net.c). */
+zval zp_tcp_listen(zval host, zval port);
+zval zp_tcp_accept(zval listener);
+zval zp_tcp_connect(zval host, zval port);
+zval zp_net_send(zval h, zval bytes);
+zval zp_net_receive(zval h, zval max);
+zval zp_net_close(zval h, zval how);
+zval zp_net_local_port(zval h);
+zval zp_udp_open(zval host, zval port);
+zval zp_udp_send(zval h, zval host, zval port, zval bytes);
+zval zp_udp_receive(zval h);
 
 /* ---- Numbers (numbers.c) --------------------------------------------- */
 

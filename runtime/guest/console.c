@@ -21,9 +21,11 @@
  * why it stopped.  scripts/boot puts the two consoles on the first two
  * transports.
  *
- * Standard input is not the console: a guest cannot tell a console's end
- * of input from a pause, so scripts/boot stores its standard input in the
- * input archive, and descriptor 0 reads it from there (files.c).
+ * Standard input: when scripts/boot's is a terminal or a pipe, it comes
+ * on a third console as it arrives, and its length on a fourth at its
+ * end (console-in.c); when it is a file, scripts/boot
+ * stores it in the input archive, and descriptor 0 reads it from there
+ * (files.c).  The program sees the same bytes either way.
  */
 #include <string.h>
 #include "guest.h"
@@ -68,13 +70,22 @@ static void transmit(struct console *c, const char *p, size_t n)
 
 void zrt_console_init(struct zrt_virtio *devs, int n)
 {
-	int i, k = 0;
+	struct zrt_virtio *in = NULL;
+	int i, k = 0, seen = 0;
 
-	for (i = 0; i < n && k < 2; i++) {
+	for (i = 0; i < n && seen < 4; i++) {
 		struct console *c = &consoles[k];
 
 		if (devs[i].id != VIRTIO_ID_CONSOLE)
 			continue;
+		if (++seen == 3) {
+			in = &devs[i];
+			continue;
+		}
+		if (seen == 4) {
+			zrt_console_in_init(in, &devs[i]);
+			break;
+		}
 		c->dev = &devs[i];
 		if (zrt_virtio_begin(c->dev, 0) != 0 || zrt_virtq_init(c->dev, &c->tx, 1) != 0)
 			continue;
@@ -101,7 +112,8 @@ void zrt_host_write_fd(int fd, const void *bytes, size_t n)
 		transmit(err_console, bytes, n);
 }
 
-/* Descriptor 0 only: the bytes of standard input, in order. */
+/* Descriptor 0 only: the bytes of standard input, in order, from the
+ * input console as they come when there is one, else from the disk. */
 long zrt_host_read_fd(int fd, void *buf, size_t max)
 {
 	static uint64_t in_pos;		/* bytes of standard input consumed */
@@ -109,14 +121,18 @@ long zrt_host_read_fd(int fd, void *buf, size_t max)
 
 	if (fd != 0)
 		return 0;
+	if (zrt_console_in_present())
+		return zrt_console_in_read(buf, max);
 	k = zrt_stdin_read(in_pos, buf, max);
 	in_pos += k;
 	return (long)k;
 }
 
-/* Nothing in a guest is a terminal. */
+/* Standard input is a terminal when scripts/boot's was; nothing else
+ * in a guest is one. */
 int zrt_host_isatty(int fd)
 {
-	(void)fd;
-	return 0;
+	const char *kind = zrt_os_stdin_kind();
+
+	return fd == 0 && kind && strcmp(kind, "tty") == 0;
 }

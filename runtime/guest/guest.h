@@ -73,6 +73,7 @@ _Noreturn void zrt_guest_fault(int page_fault, uintptr_t addr, const char *what,
 
 /* ---- The virtio-mmio transport (virtio.c) ---------------------------- */
 
+#define VIRTIO_ID_NET 1
 #define VIRTIO_ID_BLOCK 2
 #define VIRTIO_ID_CONSOLE 3
 
@@ -112,7 +113,20 @@ int zrt_virtio_probe(struct zrt_virtio *devs, int max);
 int zrt_virtio_begin(struct zrt_virtio *dev, uint64_t wanted);
 int zrt_virtq_init(struct zrt_virtio *dev, struct zrt_vq *q, unsigned index);
 /* Set DRIVER_OK: the device may be used. */
+/* The same with a queue of up to WANT entries (a power of two). */
+int zrt_virtq_init_size(struct zrt_virtio *dev, struct zrt_vq *q, unsigned index, unsigned want);
 void zrt_virtio_ready(struct zrt_virtio *dev);
+/* A queue the device fills (receiving): post buffer ID (a descriptor
+ * index below the queue's size) for the device to write; kick after
+ * posting; take a used buffer without waiting (1 when there was one,
+ * its id and the bytes written). */
+void zrt_virtq_post(struct zrt_vq *q, uint16_t id, void *buf, uint32_t len);
+void zrt_virtq_kick(struct zrt_vq *q);
+/* A chain in descriptors HEAD.. made available without waiting; its
+ * head comes back through zrt_virtq_take once the device is done. */
+void zrt_virtq_post_chain(struct zrt_vq *q, uint16_t head, const struct zrt_vbuf *bufs, int n);
+int zrt_virtq_take(struct zrt_vq *q, uint16_t *id, uint32_t *len);
+uint8_t zrt_virtio_config8(struct zrt_virtio *dev, unsigned offset);
 /* Make a request of N pieces and wait for it; returns the number of
  * bytes the device wrote, or -1 when the device failed. */
 long zrt_virtq_request(struct zrt_vq *q, const struct zrt_vbuf *bufs, int n);
@@ -127,6 +141,18 @@ void zrt_console_init(struct zrt_virtio *devs, int n);
 /* Raw bytes to the early debug port and the console, for messages that
  * must get out even when the runtime is broken. */
 void zrt_console_emergency(const char *s);
+
+/* Standard input as a stream (console-in.c): the third console (the
+ * bytes) and the fourth (their count, at the end), when scripts/boot
+ * adds them.  0 once set up; reads wait for bytes and return 0 at the
+ * end of input. */
+int zrt_console_in_init(struct zrt_virtio *data, struct zrt_virtio *end);
+int zrt_console_in_present(void);
+long zrt_console_in_read(void *buf, size_t max);
+/* What scripts/boot said standard input is (os.c, from the command
+ * line's ZOOT_GUEST_STDIN, which the program's environment does not
+ * show): "tty", "stream", or NULL (the input disk). */
+const char *zrt_os_stdin_kind(void);
 
 /* ---- Block devices (block.c) ----------------------------------------- */
 
@@ -144,6 +170,12 @@ extern struct zrt_disk *zrt_input_disk, *zrt_output_disk;
 /* Whole 512-byte sectors: OFFSET and LEN are multiples of 512. */
 int zrt_disk_read(struct zrt_disk *d, uint64_t offset, void *buf, size_t len);
 int zrt_disk_write(struct zrt_disk *d, uint64_t offset, const void *buf, size_t len);
+
+/* ---- Network (net/) --------------------------------------------------- */
+
+/* Remember the first virtio network device, if any; it is set up when
+ * a program first uses the network (net/virtio-net.c). */
+void zrt_net_attach(struct zrt_virtio *devs, int n);
 
 /* ---- Files (files.c) ------------------------------------------------- */
 

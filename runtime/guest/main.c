@@ -41,6 +41,7 @@ _Noreturn void zrt_guest_start(struct zrt_boot *boot)
 	n = zrt_virtio_probe(devices, MAX_DEVICES);
 	zrt_console_init(devices, n);
 	zrt_block_init(devices, n);
+	zrt_net_attach(devices, n);
 	zrt_os_init(boot->cmdline);
 
 	config.max_bytes = zrt_memory_free_bytes() / 5 * 2 / MIN_HEAP * MIN_HEAP;

@@ -32,6 +32,7 @@
 
 static char **env_vars;
 static int env_count;
+static const char *stdin_kind;
 
 static int hex_digit(char c)
 {
@@ -111,13 +112,20 @@ void zrt_os_init(const char *cmdline)
 	env_vars = words;
 	env_count = 0;
 	for (i = 0; i < dashes; i++) {
-		if (strchr(words[i], '='))
+		if (strncmp(words[i], "ZOOT_GUEST_STDIN=", 17) == 0)
+			stdin_kind = words[i] + 17;	/* scripts/boot's, not the program's */
+		else if (strchr(words[i], '='))
 			words[env_count++] = words[i];
 	}
 	if (n > dashes)
 		zrt_host_set_command_line(n - dashes, words + dashes);
 	else
 		zrt_host_set_command_line(1, program);
+}
+
+const char *zrt_os_stdin_kind(void)
+{
+	return stdin_kind;
 }
 
 char **zrt_host_environment(size_t *n)

@@ -29,6 +29,12 @@
  * 0..n-1 are reused for every request, and the driver asks the device
  * not to interrupt (VRING_AVAIL_F_NO_INTERRUPT).  Interrupts stay off
  * in the guest from boot to power-off.
+ *
+ * A receive queue (virtio-net's) works the other way round: the driver
+ * posts buffers of its own (zrt_virtq_post, one descriptor each, the
+ * descriptor's index as the buffer's id), the device fills them when
+ * frames arrive, and the driver looks at the used ring when it likes
+ * (zrt_virtq_take, which never waits) and posts each buffer again.
  */
 #include <string.h>
 #include "guest.h"
@@ -75,6 +81,7 @@
 #define DESC_NEXT 1
 #define DESC_WRITE 2
 #define AVAIL_NO_INTERRUPT 1
+#define USED_NO_NOTIFY 1
 
 /* Queues are small: one request at a time needs three descriptors. */
 #define QUEUE_SIZE 8u
@@ -178,7 +185,12 @@ static uintptr_t round_page(uintptr_t x)
 
 int zrt_virtq_init(struct zrt_virtio *d, struct zrt_vq *q, unsigned index)
 {
-	uint32_t max, size = QUEUE_SIZE;
+	return zrt_virtq_init_size(d, q, index, QUEUE_SIZE);
+}
+
+int zrt_virtq_init_size(struct zrt_virtio *d, struct zrt_vq *q, unsigned index, unsigned want)
+{
+	uint32_t max, size = want;
 	uintptr_t avail_end, used_at, used_end;
 	char *mem;
 	uint64_t pa;
@@ -260,6 +272,70 @@ long zrt_virtq_request(struct zrt_vq *q, const struct zrt_vbuf *bufs, int n)
 	written = q->used->ring[q->last_used % q->size].len;
 	q->last_used++;
 	return written;
+}
+
+/* ---- Queues of buffers the device fills when it likes (virtio-net's
+ * receive queue): each buffer is its own one-descriptor chain, posted
+ * once and posted again after its contents have been taken; the used
+ * ring is looked at without waiting. */
+
+void zrt_virtq_post(struct zrt_vq *q, uint16_t id, void *buf, uint32_t len)
+{
+	q->desc[id].addr = zrt_phys(buf);
+	q->desc[id].len = len;
+	q->desc[id].flags = DESC_WRITE;
+	q->desc[id].next = 0;
+	q->avail->ring[q->next_avail % q->size] = id;
+	zrt_barrier();
+	q->avail->idx = ++q->next_avail;
+}
+
+/* A chain of N buffers in descriptors HEAD..HEAD+N-1, made available
+ * without waiting for it (a transmit queue with several frames out). */
+void zrt_virtq_post_chain(struct zrt_vq *q, uint16_t head, const struct zrt_vbuf *bufs, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		uint16_t d = (uint16_t)(head + i);
+
+		q->desc[d].addr = zrt_phys(bufs[i].p);
+		q->desc[d].len = bufs[i].len;
+		q->desc[d].flags = (uint16_t)((i + 1 < n ? DESC_NEXT : 0) |
+					      (bufs[i].device_writes ? DESC_WRITE : 0));
+		q->desc[d].next = (uint16_t)(i + 1 < n ? d + 1 : 0);
+	}
+	q->avail->ring[q->next_avail % q->size] = head;
+	zrt_barrier();
+	q->avail->idx = ++q->next_avail;
+}
+
+/* Unless the device said it is looking anyway (VRING_USED_F_NO_NOTIFY,
+ * a hint the spec allows us to take). */
+void zrt_virtq_kick(struct zrt_vq *q)
+{
+	zrt_barrier();
+	if (!(q->used->flags & USED_NO_NOTIFY))
+		wr(q->dev, QUEUE_NOTIFY, q->index);
+}
+
+int zrt_virtq_take(struct zrt_vq *q, uint16_t *id, uint32_t *len)
+{
+	volatile struct vring_used_elem *e;
+
+	if (q->used->idx == q->last_used)
+		return 0;
+	zrt_barrier();
+	e = &q->used->ring[q->last_used % q->size];
+	*id = (uint16_t)e->id;
+	*len = e->len;
+	q->last_used++;
+	return 1;
+}
+
+uint8_t zrt_virtio_config8(struct zrt_virtio *d, unsigned offset)
+{
+	return *(volatile uint8_t *)(d->base + CONFIG + offset);
 }
 
 uint32_t zrt_virtio_config32(struct zrt_virtio *d, unsigned offset)
