@@ -161,11 +161,6 @@ unicode-tables:
 print-compiler-sources:
 	@echo $(COMPILER_SOURCES)
 
-# For scripts: the sources of stage0's image, in order.
-.PHONY: print-image-sources
-print-image-sources:
-	@echo $(LANGUAGE) $(COMPILER)
-
 # ---- The C runtime ----------------------------------------------------------
 # build/$(ARCH)/libzrt.a from runtime/*.c and runtime/host/*.c.  Another
 # target: `make runtime ARCH=i386` (or arm) with its compiler below.
