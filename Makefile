@@ -189,11 +189,6 @@ fuzz:
 print-compiler-sources:
 	@echo $(COMPILER_SOURCES)
 
-# For scripts: the sources of stage0's image, in order.
-.PHONY: print-image-sources
-print-image-sources:
-	@echo $(LANGUAGE) $(COMPILER)
-
 # ---- The C runtime ----------------------------------------------------------
 # build/$(ARCH)/libzrt.a from runtime/*.c and runtime/host/*.c.  Another
 # target: `make runtime ARCH=i386` (or arm) with its compiler below.
@@ -275,10 +270,10 @@ clean:
 	rm -rf build
 
 # ---- The native compiler and the bootstrap ---------------------------------
-# stage0 (the compiler on SBCL) compiles the compiler to build/$(ARCH)/stage1;
-# stage1 compiles it to stage2, stage2 to stage3.  The stage2 and stage3
-# assembly must be identical, byte for byte; stage1 against stage2 is
-# reported (we aim for identical too).  stage3 becomes build/$(ARCH)/zoot,
+# stage0 (the compiler on a Common Lisp: BOOTSTRAP_LISP below) compiles
+# the compiler to build/$(ARCH)/stage1; stage1 compiles it to stage2,
+# stage2 to stage3.  The stage1, stage2 and stage3 assembly must be
+# identical, byte for byte.  stage3 becomes build/$(ARCH)/zoot,
 # which then compiles the language library user programs link with.
 # stage3 is compiled to assembly only: once it equals stage2's, file for
 # file, assembling and linking it again would make the stage2 executable
@@ -299,7 +294,7 @@ $(GLUE): runtime/$(ARCH)/glue.S runtime/glue.h
 	@mkdir -p $(B)
 	$(RT_CC) $(ARCHFLAGS_$(ARCH)) -c $< -o $@
 
-# stage0 runs here on SBCL from $(IMAGE) or, with
+# stage0 runs here from the host Lisp's image or, with
 # BOOTSTRAP_HOST=[user@]host[:port], on that machine over ssh
 # (scripts/remote-bootstrap: the sources go there, SBCL builds the image
 # and runs stage0 there, the assembly comes back; see README.md,
@@ -366,7 +361,7 @@ reproducible-check:
 # stage0 on each Lisp of DDC_LISPS writes that target's stage1 assembly
 # into build/ddc/ARCH/LISP.s, and each must be byte-identical to stage2's
 # (scripts/ddc, scripts/compare-asm).  make check runs it for x86_64;
-# README.md, "Bootstrapping", says what it proves.
+# README.md, "Trusting the bootstrap", says what it proves.
 DDC_ARCHES ?= x86_64 i386 arm
 DDC_LISPS ?= sbcl ecl clisp
 

@@ -1,12 +1,12 @@
 ;;;; bootstrap/host-ecl.lisp -- what stage0 needs from ECL that CL lacks.
 ;;;;
-;;;; In:  ECL's extensions (ext, si, mp, ffi).
+;;;; In:  ECL's extensions (ext, si, ffi).
 ;;;; Out: the host interface of the bootstrap (host-sbcl.lisp lists it).
 ;;;;
 ;;;; Why it exists: the second of stage0's three hosts (`make ddc`).
 ;;;; ECL compiles Lisp to C, so compile-file runs gcc once per translated
 ;;;; file; it saves no images, so "the image" is the list of compiled
-;;;; files (build/ecl/image) that bootstrap/stage0 loads at start-up.
+;;;; files (build/ecl/zoot.image) that bootstrap/stage0 loads at start-up.
 ;;;; ECL has no general tail calls, so the compiler's loops that are not
 ;;;; self tail calls use C stack: bootstrap/stage0 raises the process's
 ;;;; stack limit and tells ECL (--c-stack), which then reports an
@@ -24,15 +24,16 @@
 
 ;;; The command line after "--" (bootstrap/stage0 puts it there).
 (defun host-args () (rest (member "--" (ext:command-args) :test #'string=)))
+
 ;;; The process ends here once the Lisp streams are flushed, without
 ;;; unwinding (as SBCL's exit :abort t).
-(ffi:clines "#include <stdio.h>" "#include <unistd.h>")
+(ffi:clines "#include <stdio.h>")
 (defun host-exit (code)
   (ignore-errors (finish-output *standard-output*))
   (ignore-errors (finish-output *error-output*))
   (ffi:c-inline (code) (:int) :void "fflush(NULL); _exit(#0);" :one-liner nil))
 (defun host-getenv (name) (ext:getenv name))
-(defun host-environment () (si:environ))
+(defun host-environment () (si:environ))   ; "NAME=VALUE" strings
 
 (ffi:clines "#include <unistd.h>")
 (defun host-isatty (fd)

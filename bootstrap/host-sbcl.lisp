@@ -5,7 +5,15 @@
 ;;;;      host-sbcl.lisp, host-ecl.lisp and host-clisp.lisp: the command
 ;;;;      line, exit, the environment, stack and heap exhaustion, IEEE
 ;;;;      float traps and special values, Unicode properties, named
-;;;;      lambdas and saving the image.
+;;;;      lambdas and saving the image.  The names: *host-name*, +utf-8+,
+;;;;      zlambda, host-args, host-exit, host-getenv, host-environment,
+;;;;      host-isatty, with-ieee, +inf+, +-inf+, host-nan-p,
+;;;;      host-infinity-p, host-nan-bits, host-alphabetic-p,
+;;;;      host-whitespace-p, host-uppercase-p, host-lowercase-p,
+;;;;      host-decimal-value, host-string-upcase, host-string-downcase,
+;;;;      host-string-foldcase, host-compile-and-load, host-function,
+;;;;      innermost-zoot-function, host-lambda-list, host-run-main and
+;;;;      host-save-image.
 ;;;;
 ;;;; Why it exists: stage0 runs on three Common Lisps so that the bytes it
 ;;;; writes can be compared across them (`make ddc`); everything not in
