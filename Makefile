@@ -3,7 +3,7 @@
 
 # The language's sources, in load order: library first, then the
 # reader, expander and interpreter that use it, then the driver.
-LANGUAGE = language/base.zt language/bytevectors.zt language/chars.zt language/sequences.zt language/control.zt language/ports.zt \
+LANGUAGE = language/base.zt language/numbers.zt language/bytevectors.zt language/chars.zt language/sequences.zt language/control.zt language/ports.zt \
            language/write.zt language/binary-ports.zt language/hashtables.zt language/reader.zt language/expander.zt \
            language/syntax-rules.zt language/stdlib.zt language/libraries.zt \
            language/interp.zt language/builtins.zt \
@@ -24,7 +24,7 @@ NATIVE_LIBRARY = language/primitives.zt
 # compiler as a native program.
 # The expander and interpreter are in it, so that compiled programs
 # can eval (and import environments for it).
-LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/bytevectors.zt language/chars.zt language/sequences.zt language/control.zt \
+LIBRARY_SOURCES = $(NATIVE_LIBRARY) language/base.zt language/numbers.zt language/bytevectors.zt language/chars.zt language/sequences.zt language/control.zt \
            language/ports.zt language/write.zt language/binary-ports.zt language/hashtables.zt \
            language/reader.zt \
            language/expander.zt language/syntax-rules.zt language/stdlib.zt \
@@ -156,7 +156,11 @@ print-compiler-sources:
 # headers need, conflicts with the ARM cross compiler (see
 # scripts/install-deps), so -idirafter points at those asm headers
 # instead; they serve both word sizes, and it is a last resort that
-# changes nothing where the link exists.
+# changes nothing where the link exists.  -msse2 -mfpmath=sse: doubles
+# are computed in SSE2 registers, rounded to 64 bits at every step as on
+# the other targets (x87's extended precision would round twice and give
+# other bits: flotext.c, mathlib.c).  -ffp-contract=off (RT_CFLAGS): no
+# fused multiply-adds either, on any target.
 # arm: Debian 12's ARM cross compiler is installed versioned (gcc-11, for
 # the reason in scripts/install-deps), and only the versioned name exists.
 ARCH ?= x86_64
@@ -164,7 +168,7 @@ CC_x86_64 = gcc
 CC_i386 = gcc
 CC_arm = arm-linux-gnueabi-gcc-11
 ARCHFLAGS_x86_64 =
-ARCHFLAGS_i386 = -m32 -idirafter /usr/include/x86_64-linux-gnu
+ARCHFLAGS_i386 = -m32 -msse2 -mfpmath=sse -idirafter /usr/include/x86_64-linux-gnu
 ARCHFLAGS_arm = -march=armv5te
 AR_x86_64 = ar
 AR_i386 = ar
@@ -175,7 +179,7 @@ OBJCOPY_arm = arm-linux-gnueabi-objcopy
 RT_CC = $(CC_$(ARCH))
 RT_AR = $(AR_$(ARCH))
 RT_OBJCOPY = $(OBJCOPY_$(ARCH))
-RT_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror $(ARCHFLAGS_$(ARCH))
+RT_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffp-contract=off $(ARCHFLAGS_$(ARCH))
 RT_SRC = $(wildcard runtime/*.c runtime/host/*.c)
 RT_HDR = $(wildcard runtime/*.h)
 RT_OBJ = $(RT_SRC:runtime/%.c=build/$(ARCH)/runtime/%.o)
@@ -192,7 +196,8 @@ build/$(ARCH)/runtime/%.o: runtime/%.c $(RT_HDR)
 	$(RT_CC) $(RT_CFLAGS) -c $< -o $@
 
 # The runtime's unit tests: one C program per concern, linked with the
-# library and test/runtime/harness.c; test/runtime/run prints the totals.
+# library and test/runtime/harness.c (and libm: test_mathlib compares with
+# it); test/runtime/run prints the totals.
 # Other targets' tests run under qemu-user (RUN_$(ARCH)).
 RT_TEST_SRC = $(filter-out test/runtime/harness.c,$(wildcard test/runtime/*.c))
 RT_TEST_BIN = $(RT_TEST_SRC:test/runtime/%.c=build/$(ARCH)/runtime-test/%)
@@ -213,7 +218,7 @@ runtime-test: $(RT_TEST_BIN)
 
 build/$(ARCH)/runtime-test/%: test/runtime/%.c test/runtime/harness.c test/runtime/harness.h $(RT_LIB)
 	@mkdir -p $(dir $@)
-	$(RT_CC) $(RT_CFLAGS) -Iruntime -o $@ $< test/runtime/harness.c $(RT_LIB)
+	$(RT_CC) $(RT_CFLAGS) -Iruntime -o $@ $< test/runtime/harness.c $(RT_LIB) -lm
 
 clean:
 	rm -rf build
@@ -307,8 +312,15 @@ GUEST_LD = $(GUEST_LD_$(ARCH)) -n --no-warn-rwx-segments
 GUEST_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -isystem $(shell $(RT_CC) -print-file-name=include) -Iruntime/guest/include \
   -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
-  -fno-tree-loop-distribute-patterns $(GUEST_ARCHFLAGS_$(ARCH))
+  -fno-tree-loop-distribute-patterns -ffp-contract=off $(GUEST_ARCHFLAGS_$(ARCH))
 GUEST_SRC = $(wildcard runtime/*.c runtime/guest/*.c runtime/guest/net/*.c $(GUEST_DIRS:%=%/*.c))
+# The files that compute with doubles get the floating-point registers
+# in the x86 guests (boot.h enables SSE; the rest of the kernel keeps
+# -mgeneral-regs-only, so its trap handlers never touch them), and i386
+# computes in SSE2, never x87, for the same bits as every other target.
+GUEST_FP_OBJ = $(GB)/bigdigits.o $(GB)/flotext.o $(GB)/mathlib.o $(GB)/numbers.o
+$(GUEST_FP_OBJ): GUEST_ARCHFLAGS_x86_64 = -mno-red-zone -mcmodel=small
+$(GUEST_FP_OBJ): GUEST_ARCHFLAGS_i386 = -m32 -msse2 -mfpmath=sse
 GUEST_ASM = $(filter-out %/boot.S %/unpack.S,$(wildcard $(GUEST_DIRS:%=%/*.S)))
 GUEST_OBJ = $(GUEST_SRC:runtime/%.c=$(GB)/%.o) $(GUEST_ASM:runtime/%.S=$(GB)/%.o)
 GUEST_HDR = $(RT_HDR) $(wildcard runtime/guest/*.h runtime/guest/net/*.h runtime/guest/include/*.h $(GUEST_DIRS:%=%/*.h))

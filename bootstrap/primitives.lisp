@@ -64,10 +64,10 @@
 (defprim "vector?" (x) (zbool (zvector-p x)))
 (defprim "procedure?" (x) (zbool (functionp x)))
 (defprim "boolean?" (x) (zbool (or (eq x +true+) (eq x +false+))))
-(defprim "number?" (x) (zbool (integerp x)))
-(defprim "integer?" (x) (zbool (integerp x)))
+(defprim "number?" (x) (zbool (numberp x)))
+(defprim "integer?" (x) (zbool (zinteger-p x)))
 (defprim "exact?" (x)
-  (if (integerp x) +true+ (type-fail "exact?" "a number" x)))
+  (if (numberp x) (zbool (zexact-p x)) (type-fail "exact?" "a number" x)))
 (defprim "eof-object?" (x) (zbool (eq x +eof+)))
 (defprim "eof-object" () +eof+)
 (defprim "%greatest-fixnum" () +fix-max+)
@@ -85,43 +85,62 @@
   (if (consp x) (progn (setf (cdr x) v) +unspecified+) (type-fail "set-cdr!" "a pair" x)))
 
 ;;; ---------------------------------------------------------------------
-;;; Fixnum arithmetic: every result is checked against the 62-bit range
-;;; of x86-64 fixnums.
+;;; Arithmetic: CL's numbers are the numeric tower (integers of any
+;;; size, ratios, double-floats, complexes), so the arithmetic
+;;; primitives are CL's, and the kernels language/numbers.zt calls
+;;; (%int-add ...) are too.  Zoot's number types map onto them: fixnum
+;;; and bignum = integer, ratnum = ratio, flonum = double-float,
+;;; compnum = complex.
+
+(defmacro check-num (who x)
+  `(unless (numberp ,x) (type-fail ,who "a number" ,x)))
 
 (defmacro check-int (who x)
   `(unless (integerp ,x) (type-fail ,who "an integer" ,x)))
 
-(defun fix-result (who n)
-  (if (zfixnum-p n) n (overflow-fail who)))
+(defun zinteger-p (x)
+  (or (integerp x)
+      (and (floatp x) (zfinite-p x) (= x (ffloor x)))))
+
+(defun zexact-p (x)
+  (if (complexp x) (rationalp (realpart x)) (rationalp x)))
+
+(defun zfinite-p (x)
+  (not (or (sb-ext:float-infinity-p x) (sb-ext:float-nan-p x))))
 
 (defprim "+" (&rest xs)
   (let ((sum 0))
     (dolist (x xs sum)
-      (check-int "+" x)
-      (setf sum (fix-result "+" (+ sum x))))))
+      (check-num "+" x)
+      (setf sum (+ sum x)))))
 
 (defprim "*" (&rest xs)
   (let ((product 1))
     (dolist (x xs product)
-      (check-int "*" x)
-      (setf product (fix-result "*" (* product x))))))
+      (check-num "*" x)
+      (setf product (* product x)))))
 
 (defprim "-" (x &rest xs)
-  (check-int "-" x)
+  (check-num "-" x)
   (if (null xs)
-      (fix-result "-" (- x))
+      (- x)
       (let ((result x))
         (dolist (y xs result)
-          (check-int "-" y)
-          (setf result (fix-result "-" (- result y)))))))
+          (check-num "-" y)
+          (setf result (- result y))))))
+
+(defun check-compared (who x)
+  (if (string= who "=")
+      (check-num who x)
+      (unless (realp x) (type-fail who "a real number" x))))
 
 (defmacro defcompare (name op)
   `(defprim ,name (x &rest xs)
-     (check-int ,name x)
+     (check-compared ,name x)
      (let ((ok t))
        (loop for prev = x then y
              for y in xs
-             do (check-int ,name y)
+             do (check-compared ,name y)
                 (unless (,op prev y) (setf ok nil)))
        (zbool ok))))
 
@@ -174,7 +193,7 @@
      (check-int ,name b)
      (if (zerop b)
          (simple-fail ,(format nil "~a: division by zero" name))
-         (fix-result ,name (,op a b)))))
+         (values (,op a b)))))
 
 (defdivision "quotient" truncate)
 (defdivision "remainder" rem)
@@ -235,6 +254,126 @@
   (cond ((string< a b) -1) ((string= a b) 0) (t 1)))
 (defprim "%string-append" (strings)
   (apply #'concatenate 'string strings))
+;;; The numeric kernels (runtime/numbers.c natively).
+(defprim "%fixnum?" (x) (zbool (zfixnum-p x)))
+(defprim "%fixnums?" (a b) (zbool (and (zfixnum-p a) (zfixnum-p b))))
+(defprim "%num-type" (x)
+  (cond ((zfixnum-p x) 0) ((integerp x) 1) ((rationalp x) 2) ((floatp x) 3)
+        ((complexp x) 4) (t -1)))
+(defprim "%num-eqv?" (a b) (zbool (eql a b)))
+(defprim "%int-add" (a b) (check-int "+" a) (check-int "+" b) (+ a b))
+(defprim "%int-sub" (a b) (check-int "-" a) (check-int "-" b) (- a b))
+(defprim "%int-mul" (a b) (check-int "*" a) (check-int "*" b) (* a b))
+(defprim "%int-quotient" (a b) (values (truncate a b)))
+(defprim "%int-remainder" (a b) (rem a b))
+(defprim "%int-compare" (a b) (cond ((< a b) -1) ((= a b) 0) (t 1)))
+(defprim "%int->string" (n radix)
+  (string-downcase (write-to-string n :base radix :radix nil)))
+(defprim "%digits->int" (s start end radix)
+  (if (and (< start end)
+           (loop for i from start below end always (digit-char-p (char s i) radix)))
+      (parse-integer s :start start :end end :radix radix)
+      +false+))
+
+;;; Flonums are double-floats.  Every operation runs with the float
+;;; traps masked, so overflow gives an infinity and 0/0 a NaN, as IEEE
+;;; says and as the C runtime does.  The conversions the compiler
+;;; depends on are exact on SBCL: a decimal literal becomes the exact
+;;; rational of its digits and then the nearest double (SBCL's rational
+;;; to float conversion rounds correctly, ties to even, as flotext.c's
+;;; does), and %flo-bits reads the IEEE bits with integer operations.
+;;; The functions of (scheme inexact) use SBCL's libm here, so their
+;;; last bit may differ from mathlib.c's; no compiler output uses them.
+(defmacro with-ieee (&body body)
+  `(sb-int:with-float-traps-masked (:overflow :invalid :divide-by-zero :inexact :underflow)
+     ,@body))
+
+(defconstant +inf+ sb-ext:double-float-positive-infinity)
+(defconstant +-inf+ sb-ext:double-float-negative-infinity)
+
+(defun zfloat (r)
+  "The double nearest to rational R (an infinity beyond the largest)."
+  (if (>= (abs r) (expt 2 1024))
+      (if (minusp r) +-inf+ +inf+)
+      (with-ieee (handler-case (coerce r 'double-float)
+                   (floating-point-overflow () (if (minusp r) +-inf+ +inf+))))))
+
+(defprim "%int->flo" (n) (zfloat n))
+(defprim "%ratio->flo" (n d) (zfloat (/ n d)))
+(defprim "%flo-add" (a b) (with-ieee (+ a b)))
+(defprim "%flo-sub" (a b) (with-ieee (- a b)))
+(defprim "%flo-mul" (a b) (with-ieee (* a b)))
+(defprim "%flo-div" (a b)
+  (with-ieee (if (zerop b)
+                 (cond ((or (sb-ext:float-nan-p a) (zerop a)) (- +inf+ +inf+))
+                       ((eq (minusp (float-sign a)) (minusp (float-sign b))) +inf+)
+                       (t +-inf+))
+                 (/ a b))))
+(defprim "%flo-compare" (a b)
+  (with-ieee (cond ((< a b) -1) ((> a b) 1) ((= a b) 0) (t +false+))))
+(defprim "%digits->flo" (s start end x10 negative)
+  (let* ((digits (parse-integer s :start start :end end))
+         (r (* digits (expt 10 (- x10 (- end start)))))
+         (d (zfloat r)))
+    (if (eq negative +false+) d (- d))))
+(defprim "%flo-bits" (x)
+  (logior (ash (ldb (byte 32 0) (sb-kernel:double-float-high-bits x)) 32)
+          (sb-kernel:double-float-low-bits x)))
+(defprim "%flo-decode" (x)
+  (if (or (sb-ext:float-infinity-p x) (sb-ext:float-nan-p x))
+      +false+
+      (multiple-value-bind (m e sign) (integer-decode-float x)
+        (if (zerop m)
+            (list 0 0 (zbool (minusp (float-sign x))))
+            (progn (loop while (evenp m) do (setf m (ash m -1)) (incf e))
+                   (list m e (zbool (minusp sign))))))))
+(defprim "%flo-fun" (code x)
+  (with-ieee
+    (case code
+      (0 (if (minusp x) (- +inf+ +inf+) (sqrt x)))
+      (1 (exp x))
+      (2 (cond ((zerop x) +-inf+) ((minusp x) (- +inf+ +inf+)) (t (log x))))
+      (3 (sin x)) (4 (cos x)) (5 (tan x))
+      (6 (if (<= -1 x 1) (asin x) (- +inf+ +inf+)))
+      (7 (if (<= -1 x 1) (acos x) (- +inf+ +inf+)))
+      (8 (atan x))
+      (9 (ffloor x)) (10 (fceiling x)) (11 (ftruncate x)) (12 (fround x))
+      (13 (zbool (sb-ext:float-nan-p x)))
+      (14 (zbool (sb-ext:float-infinity-p x))))))
+(defprim "%flo-atan2" (y x) (with-ieee (atan y x)))
+(defprim "%flo-expt" (x y) (with-ieee (expt x y)))
+(defprim "%flo->string" (x) (zflonum-text x))
+(defprim "%make-ratnum" (n d) (/ n d))
+(defprim "%make-compnum" (a b) (complex a b))
+;;; The shortcut of the generic paths: #f sends them the full way.
+(defprim "%num-quick" (op a b) (declare (ignore op a b)) +false+)
+(defprim "%num-part" (x i)
+  (if (complexp x)
+      (if (eql i 0) (realpart x) (imagpart x))
+      (if (eql i 0) (numerator x) (denominator x))))
+
+;;; X as Zoot prints a flonum (runtime/flotext.h: Chez's format), from
+;;; SBCL's shortest digits (Burger and Dybvig's free-format algorithm,
+;;; which picks the closest of the shortest, as flotext.c does).
+(defun zflonum-text (x)
+  (cond ((sb-ext:float-nan-p x) "+nan.0")
+        ((sb-ext:float-infinity-p x) (if (plusp x) "+inf.0" "-inf.0"))
+        ((zerop x) (if (minusp (float-sign x)) "-0.0" "0.0"))
+        (t (multiple-value-bind (k digits) (sb-impl::flonum-to-digits (abs x))
+             ;; |x| = 0.DIGITS * 10^k, so d1.d2... * 10^(k-1).
+             (concatenate 'string (if (minusp x) "-" "") (zflonum-layout digits (1- k)))))))
+
+(defun zflonum-layout (digits e)
+  (let ((n (length digits)))
+    (cond ((<= 0 e 9)
+           (if (< e (1- n))
+               (concatenate 'string (subseq digits 0 (1+ e)) "." (subseq digits (1+ e)))
+               (concatenate 'string digits (make-string (- e (1- n)) :initial-element #\0) ".0")))
+          ((<= -3 e -1)
+           (concatenate 'string "0." (make-string (- (- e) 1) :initial-element #\0) digits))
+          (t (concatenate 'string (subseq digits 0 1) (if (> n 1) "." "") (subseq digits 1)
+                          "e" (princ-to-string e))))))
+
 (defprim "%number->string" (n radix)
   (string-downcase (write-to-string n :base radix :radix nil)))
 
@@ -334,16 +473,28 @@
     (unless (listp spread) (type-fail "apply" "a list" spread))
     (apply f (apply #'list* args))))
 
-;;; %call/ec calls F with an escape procedure; calling it while %call/ec
-;;; is still active returns its argument from %call/ec.  The language's
-;;; call/cc adds dynamic-wind on top.
-(defprim "%call/ec" (f)
-  (let ((tag (list 'escape)))
-    (catch tag
-      (funcall f (lambda (&optional (value +unspecified+))
-                   (handler-case (throw tag value)
-                     (control-error ()
-                       (simple-fail "continuation called outside its extent"))))))))
+;;; %call/cc calls F with a continuation object; %continuation-throw
+;;; resumes it with a value (language/control.zt builds call/cc and
+;;; dynamic-wind on the two).  On SBCL a continuation is a catch tag:
+;;; it can only escape, while its %call/cc is still active.  Resuming
+;;; one after that (re-entry, which native code supports) is an error
+;;; with its own message, never a wrong answer.
+(defstruct (zoot-continuation (:constructor make-zoot-continuation ()))
+  (tag (list 'continuation))
+  (live t))
+
+(defprim "%call/cc" (f)
+  (let ((k (make-zoot-continuation)))
+    (unwind-protect
+         (catch (zoot-continuation-tag k) (funcall f k))
+      (setf (zoot-continuation-live k) nil))))
+
+(defprim "%continuation-throw" (k value)
+  (unless (zoot-continuation-p k)
+    (type-fail "%continuation-throw" "a continuation" k))
+  (unless (zoot-continuation-live k)
+    (simple-fail "continuation called after its call/cc returned: re-entry is not supported by the SBCL bootstrap interpreter (the native build supports it)"))
+  (throw (zoot-continuation-tag k) value))
 
 ;;; ---------------------------------------------------------------------
 ;;; The operating system: byte-free, string-level I/O on file

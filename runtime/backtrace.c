@@ -17,7 +17,9 @@
  * a frame C's caller is C[0], running at C[1].  An entry frame (marker
  * -1, pushed when C called Zoot) continues at its saved frame C[-2],
  * running at ((zval *)C[-3])[-1].  Frames whose pc is not a known call
- * site, or is a library one, are not shown.
+ * site, or is a library one, are not shown.  Below the boundary frame
+ * the walk goes on in the captured continuations (continuations.c), so
+ * a reinstated continuation's frames are shown as they were.
  *
  * Bit 1 is for calls that are tail calls in the interpreter but return
  * in compiled code: the call a top-level form ends with (the unit's init
@@ -121,28 +123,20 @@ static int shown(const struct zrt_site *site, size_t n, int all)
 static size_t walk(void (*visit)(const struct zrt_site *, size_t, void *), void *ctx)
 {
 	int all = show_library_frames();
-	zval *f = zrt_zoot_frame;
-	zval pc = zrt_zoot_sp ? zrt_zoot_sp[-1] : 0;
+	struct zrt_frames w;
 	size_t n = 0;
 
-	while (f) {
+	for (zrt_frames_start(&w); w.f; zrt_frames_next(&w, 1)) {
 		const struct zrt_site *site;
 
-		if (f[-1] == (zval)-1) {
-			zval *sp = (zval *)f[-3];
-
-			pc = sp ? sp[-1] : 0;
-			f = (zval *)f[-2];
+		if (w.f[-1] == (zval)-1)
 			continue;
-		}
-		site = zrt_site_lookup(pc);
+		site = zrt_site_lookup(w.pc);
 		if (site && shown(site, n, all)) {
 			if (visit)
 				visit(site, n, ctx);
 			n++;
 		}
-		pc = f[1];
-		f = (zval *)f[0];
 	}
 	return n;
 }

@@ -3,7 +3,9 @@
  *
  * In:  the bounds of from-space and an empty to-space at least as big
  *      (heap.c decides when and how big); the roots: the Zoot frames on
- *      the stack, the global cells (section zoot_globals), the static
+ *      the stack (the live ones, and the words of the continuation chain
+ *      still intact below them), the global cells (section zoot_globals,
+ *      which holds zrt_cont_current), the static
  *      objects (sections zoot_static, zoot_static_pairs, zoot_symbols),
  *      zrt_args[0..zrt_args_live), the C root stack (ZROOT), the symbol
  *      table.
@@ -126,6 +128,29 @@ static inline void forward_range(zval *p, zval *end)
 }
 
 /*
+ * A continuation (continuations.c): its parent and its segment, then
+ * the value slots of the frames of its stretch, in the segment's new
+ * copy.  The raw fields (resume point, addresses) are left alone; the
+ * words of the segment outside every frame's slots are raw too.
+ */
+static void scan_continuation(zval *p)
+{
+	zval k = MAKE_OBJ_PTR(p);
+	struct zrt_frames w;
+
+	forward(&CONT_PARENT(k));
+	forward(&CONT_SEGMENT(k));
+	if (!IS_OBJ(CONT_SEGMENT(k)))
+		return;
+	for (zrt_frames_start_in(&w, k); w.f; zrt_frames_next(&w, 0)) {
+		zval marker = w.f[-1];
+
+		if (marker != (zval)-1)
+			forward_range(w.f - 1 - FIXNUM_VALUE(marker), w.f - 1);
+	}
+}
+
+/*
  * Forward the value fields of the headed object at P; returns its size.
  * Inlined into scan_heap, which runs it for every object copied.
  */
@@ -141,6 +166,8 @@ static inline size_t scan_object(zval *p)
 	case OBJ_BOX:
 	case OBJ_RECORD_TYPE:
 	case OBJ_TABLE:
+	case OBJ_RATNUM:
+	case OBJ_COMPNUM:
 		forward_range(p + 1, p + 1 + length);
 		break;
 	case OBJ_CLOSURE:
@@ -151,6 +178,11 @@ static inline size_t scan_object(zval *p)
 	case OBJ_STRING:
 	case OBJ_RAW:
 	case OBJ_BYTEVECTOR:
+	case OBJ_BIGNUM:
+	case OBJ_FLONUM:
+		break;
+	case OBJ_CONTINUATION:
+		scan_continuation(p);
 		break;
 	default:
 		zrt_fatal("internal error: corrupt object header in the heap");
@@ -193,7 +225,8 @@ static void scan_static_objects(zval *p, zval *end)
  * is the fixnum N of value slots f[-2] .. f[-1-N], and f[0] is the
  * caller's frame; an entry frame (marker -1, pushed when C calls Zoot)
  * holds the saved zrt_zoot_frame in f[-2] and the saved zrt_zoot_sp in
- * f[-3], both raw.
+ * f[-3], both raw.  The walk ends at the frame that returns into
+ * zrt_cont_underflow, if any (ABI.md, "Continuations").
  */
 static void scan_frames(void)
 {
@@ -207,13 +240,56 @@ static void scan_frames(void)
 			continue;
 		}
 		forward_range(f - 1 - FIXNUM_VALUE(marker), f - 1);
+		/* The boundary frame: below it the stack belongs to the
+		 * continuations, which are scanned as objects. */
+		if (f[1] == (zval)zrt_cont_underflow)
+			break;
 		f = (zval *)f[0];
+	}
+}
+
+/*
+ * The words of the current chain of continuations that are still
+ * intact on the stack (continuations.c) are frames like the live ones:
+ * their slots are forwarded as their copies' are, so that a
+ * continuation resumed without copying finds them up to date.  Called
+ * first, while no continuation can have moved; a chain member found
+ * moved all the same (a slot of one of these frames holds it) is read
+ * in its new copy.
+ */
+static void scan_intact(void)
+{
+	zval *intact = zrt_cont_intact_at();
+	zval k = zrt_cont_current;
+	struct zrt_frames w;
+
+	while (IS_OBJ(k)) {
+		zval *p = OBJ_PTR(k);
+
+		if (!IS_HEADER(p[0]))
+			p = OBJ_PTR(p[0]);
+		if (HEADER_TYPE(p[0]) != OBJ_CONTINUATION)
+			break;
+		k = MAKE_OBJ_PTR(p);
+		if ((zval *)CONT_SP(k) >= intact) {
+			w.k = ZFALSE;
+			w.pc = 0;
+			for (w.f = (zval *)CONT_FRAME(k); w.f; zrt_frames_next(&w, 0)) {
+				zval marker = w.f[-1];
+
+				if (marker != (zval)-1)
+					forward_range(w.f - 1 - FIXNUM_VALUE(marker), w.f - 1);
+			}
+		}
+		k = CONT_PARENT(k);
 	}
 }
 
 static void scan_roots(void)
 {
 	zint i;
+
+	scan_intact();
 
 	for (i = 0; i < zrt_roots_top; i++)
 		forward(zrt_roots[i]);

@@ -9,7 +9,8 @@
  * keys the same, and how to hash them so that hashes survive moving
  * collections where possible, is this separate question.
  *
- * Hashes: fixnums and characters by value, symbols by their stored name
+ * Hashes: fixnums and characters by value, heap numbers by value in
+ * eqv, equal and string tables (numbers.c), symbols by their stored name
  * hash, strings by content in string and equal tables, pairs and vectors
  * (four levels deep) and bytevectors by content in equal tables; anything else by
  * address, which a collection changes (tables.c rehashes then).
@@ -51,6 +52,8 @@ static uint32_t equal_hash(zval v, int depth, int *addr)
 {
 	if (IS_STRING(v))
 		return string_hash(v);
+	if (zrt_is_heap_number(v))
+		return zrt_num_hash(v);
 	if (IS_BYTEVECTOR(v)) {
 		uint32_t h = 2166136261u;
 		size_t i;
@@ -77,7 +80,9 @@ uint32_t zrt_key_hash(zint kind, zval key, int *addr)
 {
 	uint32_t h;
 
-	if (kind == TABLE_EQUAL)
+	if (kind != TABLE_EQ && zrt_is_heap_number(key))
+		h = zrt_num_hash(key);	/* eqv? is by value for them */
+	else if (kind == TABLE_EQUAL)
 		h = equal_hash(key, 4, addr);
 	else if (kind == TABLE_STRING && IS_STRING(key))
 		h = string_hash(key);
@@ -149,7 +154,7 @@ static int equal(zval a, zval b)
 					push2(&s, OBJ_FIELD(a, i), OBJ_FIELD(b, i));
 				break;
 			} else {
-				same = 0;
+				same = zrt_num_eqv(a, b);
 				break;
 			}
 		}
@@ -163,6 +168,8 @@ int zrt_key_same(zint kind, zval a, zval b)
 {
 	if (a == b)
 		return 1;
+	if (kind != TABLE_EQ && zrt_is_heap_number(a))
+		return zrt_num_eqv(a, b);
 	if (kind == TABLE_EQUAL)
 		return equal(a, b);
 	if (kind == TABLE_STRING)

@@ -92,7 +92,12 @@ enum obj_type {
 	OBJ_RECORD_TYPE = 6,
 	OBJ_TABLE = 7,
 	OBJ_RAW = 8,
+	OBJ_BIGNUM = 9,		/* raw: ndigits << 1 | sign, then uint32 digits */
+	OBJ_FLONUM = 10,	/* raw: the 8 bytes of an IEEE double */
+	OBJ_RATNUM = 11,	/* numerator, denominator (> 1, coprime) */
+	OBJ_COMPNUM = 12,	/* real part, imaginary part (not exact 0) */
 	OBJ_BYTEVECTOR = 13,
+	OBJ_CONTINUATION = 14,
 };
 
 #define OBJ_TYPE(v) HEADER_TYPE(OBJ_HEADER(v))
@@ -126,6 +131,20 @@ enum obj_type {
 /* Records: record type, then fields. */
 #define RECORD_TYPE(v) OBJ_FIELD(v, 0)
 #define RECORD_FIELD(v, i) OBJ_FIELD(v, 1 + (i))
+
+/* Continuations (runtime/continuations.c, ABI.md "Continuations"): the
+ * resume point (raw code address, raw frame address), the stretch of
+ * stack they stand for (raw address of its lowest word, fixnum word
+ * count), the continuation below that stretch (or #f), the raw object
+ * holding the stretch's words and the fixnum index there of its first. */
+#define CONT_RA(v) OBJ_FIELD(v, 0)
+#define CONT_FRAME(v) OBJ_FIELD(v, 1)
+#define CONT_SP(v) OBJ_FIELD(v, 2)
+#define CONT_WORDS(v) OBJ_FIELD(v, 3)
+#define CONT_PARENT(v) OBJ_FIELD(v, 4)
+#define CONT_SEGMENT(v) OBJ_FIELD(v, 5)
+#define CONT_OFFSET(v) OBJ_FIELD(v, 6)
+#define CONT_FIELDS 7
 
 /* Hash tables: kind, count, entries vector, epoch. */
 enum table_kind { TABLE_EQ = 0, TABLE_EQV = 1, TABLE_EQUAL = 2, TABLE_STRING = 3 };

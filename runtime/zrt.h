@@ -199,6 +199,48 @@ _Noreturn void zrt_fatal(const char *message);
 /* Same, followed by the backtrace of the Zoot frames. */
 _Noreturn void zrt_fatal_backtrace(const char *message);
 
+/* ---- Continuations (continuations.c, ABI.md "Continuations") -------- */
+
+/* The continuation the boundary frame returns into, or #f (a root: it
+ * lives in section zoot_globals). */
+extern zval zrt_cont_current;
+/* Glue: where the boundary frame returns (not a procedure to call).
+ * Weak, so that the unit tests link the runtime without the glue. */
+void zrt_cont_underflow(void) __attribute__((weak));
+
+zval zrt_cont_capture(zval *glue_frame);
+/* From this address up the stack holds the current chain's words as
+ * their copies do (continuations.c). */
+extern zval *zrt_cont_intact;
+zval *zrt_cont_intact_at(void);
+zval *zrt_cont_reinstate(zval k, zval v);
+
+/* Where the word at stack address ADDR of K's stretch is kept in its
+ * copy, or NULL when ADDR is outside the stretch. */
+static inline zval *zrt_cont_word(zval k, zval addr)
+{
+	zval off = addr - CONT_SP(k);
+
+	if (off >= (zval)FIXNUM_VALUE(CONT_WORDS(k)) * sizeof(zval))
+		return NULL;
+	return &OBJ_FIELD(CONT_SEGMENT(k), FIXNUM_VALUE(CONT_OFFSET(k))) + off / sizeof(zval);
+}
+
+/* A walk over Zoot frames, innermost first: F the frame's words (on the
+ * stack, or in continuation K's copy; K is #f on the live stack), PC
+ * where it runs; F is NULL at the end.  F[-1] is the marker, as on the
+ * stack.  With CROSS the walk goes on from the live stack into the
+ * continuations below it (backtraces); without, it ends with the
+ * stretch it is in (the collector scans each stretch on its own). */
+struct zrt_frames {
+	zval *f;
+	zval pc;
+	zval k;
+};
+void zrt_frames_start(struct zrt_frames *w);
+void zrt_frames_start_in(struct zrt_frames *w, zval k);
+void zrt_frames_next(struct zrt_frames *w, int cross);
+
 /* ---- Backtraces (backtrace.c) ---------------------------------------- */
 
 struct zrt_site {
@@ -310,5 +352,41 @@ zval zp_net_local_port(zval h);
 zval zp_udp_open(zval host, zval port);
 zval zp_udp_send(zval h, zval host, zval port, zval bytes);
 zval zp_udp_receive(zval h);
+
+/* ---- Numbers (numbers.c) --------------------------------------------- */
+
+int zrt_is_heap_number(zval x);
+int zrt_num_eqv(zval a, zval b);
+uint32_t zrt_num_hash(zval x);
+uint32_t zrt_num_hash_any(zval x);
+zval zp_int_add(zval a, zval b);
+zval zp_int_sub(zval a, zval b);
+zval zp_int_mul(zval a, zval b);
+zval zp_int_quotient(zval a, zval b);
+zval zp_int_remainder(zval a, zval b);
+zval zp_int_compare(zval a, zval b);
+zval zp_int_to_string(zval n, zval radix);
+zval zp_digits_to_int(zval s, zval start, zval end, zval radix);
+zval zp_num_type(zval x);
+zval zp_num_eqv(zval a, zval b);
+zval zrt_make_flonum(double d);
+zval zp_int_to_flo(zval n);
+zval zp_ratio_to_flo(zval n, zval d);
+zval zp_flo_add(zval a, zval b);
+zval zp_flo_sub(zval a, zval b);
+zval zp_flo_mul(zval a, zval b);
+zval zp_flo_div(zval a, zval b);
+zval zp_flo_compare(zval a, zval b);
+zval zp_flo_to_string(zval x);
+zval zp_digits_to_flo(zval s, zval start, zval end, zval x10, zval negative);
+zval zp_flo_bits(zval x);
+zval zp_flo_decode(zval x);
+zval zp_flo_fun(zval code, zval x);
+zval zp_flo_atan2(zval y, zval x);
+zval zp_flo_expt(zval x, zval y);
+zval zp_make_ratnum(zval a, zval b);
+zval zp_make_compnum(zval a, zval b);
+zval zp_num_part(zval x, zval i);
+zval zp_num_quick(zval op, zval a, zval b);
 
 #endif

@@ -8,9 +8,10 @@
  *      the word that holds a C call's return address.
  * Out: zrt_start and zrt_call (C entering Zoot), zrt_ccall (Zoot
  *      calling C), zrt_alloc_slow (the slow path of inline allocation),
- *      zrt_stack_overflow (the prologue check failed), zrt_call_ec and
- *      zrt_escape (escape-only continuations), zrt_apply (calling with a
- *      list of arguments).
+ *      zrt_stack_overflow (the prologue check failed), zrt_call_cc,
+ *      zrt_cont_throw and zrt_cont_underflow (continuations: capture,
+ *      resume, and the return into a captured stretch), zrt_apply
+ *      (calling with a list of arguments).
  *
  * Everything else the generated code needs is C.  These routines move
  * the stack pointer or the frame chain in ways C cannot express.  The
@@ -24,14 +25,6 @@
 #include "../glue.h"
 
 	.arm
-	.section zoot_globals, "aw", %progbits
-	.balign 8
-/* The innermost active escape continuation, #f when none: each one
- * links to the one that was innermost when it was made. */
-	.globl zrt_ec_chain
-zrt_ec_chain:
-	.long FALSE
-	.long 0
 
 	GLUE_MESSAGES
 
@@ -201,7 +194,7 @@ zrt_alloc_slow:
 /*
  * A prologue found sp below zrt_stack_limit.  Lower the limit into the
  * reserve so the error can be handled and reported, then raise the
- * error (zrt_escape puts the limit back when a handler escapes).
+ * error (zrt_cont_throw puts the limit back when a handler escapes).
  */
 	.globl zrt_stack_overflow
 	.type zrt_stack_overflow, %function
@@ -335,47 +328,43 @@ zrt_err_arity:
 	.ltorg
 
 /*
- * (%call/ec f): call F with an escape procedure K.  K is a closure
- * whose fields are this frame's fp (8-byte aligned, so it reads as a
- * fixnum to the collector), an active flag, and the previous innermost
- * continuation.  Calling K while this call is active returns its
- * argument from here; once this call has returned, K is dead.
+ * (%call/cc f): call F with a continuation object K for the return
+ * from here (runtime/continuations.c, ABI.md "Continuations").  The
+ * capture makes this frame the boundary frame: its return address
+ * becomes zrt_cont_underflow, so a normal return from F goes through
+ * the continuation just made, like a call of it.
  *
- * Frame: marker 3 at fp-4, slot 0 = f at fp-8, slot 1 = k at fp-12,
- * slot 2 unused at fp-16, padding, the return-address word at fp-24.
- * K: header, code, fp (+5 from the tagged pointer), active flag (+9),
- * previous continuation (+13), padding.
+ * Frame: marker 2 at fp-4, slot 0 = f at fp-8, slot 1 = k at fp-12,
+ * the return-address word at fp-16 = sp.
  */
-#define EC_FRAME 24
-	.globl zrt_call_ec
-	.type zrt_call_ec, %function
-zrt_call_ec:
+	.globl zrt_call_cc
+	.type zrt_call_cc, %function
+zrt_call_cc:
 	cmp r4, #1
 	bne glue_arity
 	push {fp, lr}
 	mov fp, sp
-	sub sp, sp, #EC_FRAME
-	mov ip, #12
+	sub sp, sp, #16
+	mov ip, #8
 	str ip, [fp, #-4]
 	str r0, [fp, #-8]
 	mov ip, #0
 	str ip, [fp, #-12]
-	str ip, [fp, #-16]
-	mov r0, r10
-	add r10, r10, #24
-	cmp r10, r9
-	blhi zrt_alloc_slow
-	ldr r1, =(4 << 8 | 3 << 3 | 6)
-	ldr r2, =zrt_escape
-	mov r3, fp
-	ldr ip, =TRUE
-	stmia r0, {r1, r2, r3, ip}
-	ldr r2, =zrt_ec_chain
-	ldr r1, [r2]
-	str r1, [r0, #16]
-	add r0, r0, #3
+	str ip, [sp]
+	ldr ip, =zrt_heap_ptr
+	str r10, [ip]
+	ldr ip, =zrt_zoot_frame
+	str fp, [ip]
+	ldr ip, =zrt_zoot_sp
+	add r1, sp, #4
+	str r1, [ip]
+	mov r0, fp
+	bl zrt_cont_capture
+	ldr ip, =zrt_heap_ptr
+	ldr r10, [ip]
+	ldr ip, =zrt_heap_limit
+	ldr r9, [ip]
 	str r0, [fp, #-12]
-	str r0, [r2]
 	ldr r5, [fp, #-8]
 	and ip, r5, #7
 	cmp ip, #3
@@ -385,53 +374,104 @@ zrt_call_ec:
 	mov r4, #1
 	ldr ip, [r5, #1]
 	blx ip
-	/* F returned: K dies. */
-	ldr ip, [fp, #-12]
-	mov r1, #FALSE
-	str r1, [ip, #9]
-	ldr r1, [ip, #13]
-	ldr r2, =zrt_ec_chain
-	str r1, [r2]
-zrt_call_ec_return:
 	mov sp, fp
 	pop {fp, pc}
-	.size zrt_call_ec, .-zrt_call_ec
+	.size zrt_call_cc, .-zrt_call_cc
 
 /*
- * The code of an escape procedure: r5 is K, the value in r0 (none means
- * unspecified).  Continuations inside K's extent die with it.
+ * (%continuation-throw k v): resume K with V; never returns.  A handler
+ * of a stack overflow may be leaving: the normal limit comes back.
  */
-	.type zrt_escape, %function
-zrt_escape:
-	cmp r4, #0
-	moveq r0, #UNSPEC
-	ldr ip, [r5, #9]
-	cmp ip, #FALSE
-	beq 4f
-	ldr r1, =zrt_ec_chain
-	ldr r2, [r1]
-	mov r3, #FALSE
-2:	cmp r2, r5
-	beq 3f
-	str r3, [r2, #9]
-	ldr r2, [r2, #13]
-	b 2b
-3:	str r3, [r5, #9]
-	ldr r2, [r5, #13]
-	str r2, [r1]
-	/* A handler of a stack overflow may be escaping: give the normal
-	 * limit back. */
+	.globl zrt_cont_throw
+	.type zrt_cont_throw, %function
+zrt_cont_throw:
+	cmp r4, #2
+	bne glue_arity
+	and ip, r0, #7
+	cmp ip, #3
+	ldreqb ip, [r0, #-3]
+	cmpeq ip, #CONT_HEADER_LOW
+	bne 1f
 	ldr r2, =zrt_stack_low
 	ldr r2, [r2]
 	add r2, r2, #262144
 	ldr r3, =zrt_stack_limit
 	str r2, [r3]
-	ldr fp, [r5, #5]
-	sub sp, fp, #EC_FRAME
-	b zrt_call_ec_return
-4:	ldr r0, =msg_dead_continuation
+	ldr r2, =zrt_cont_current
+	ldr r2, [r2]
+	cmp r2, r0
+	beq cont_resume_current
+	b cont_resume
+1:	ldr r0, =msg_not_continuation
 	b glue_error
-	.size zrt_escape, .-zrt_escape
+	.size zrt_cont_throw, .-zrt_cont_throw
+
+/*
+ * The boundary frame returned, with its value in r0: resume the
+ * continuation below it.
+ */
+	.globl zrt_cont_underflow
+	.type zrt_cont_underflow, %function
+zrt_cont_underflow:
+	mov r1, r0
+	ldr r0, =zrt_cont_current
+	ldr r0, [r0]
+	.size zrt_cont_underflow, .-zrt_cont_underflow
+	/* fall through */
+
+/*
+ * Resume r0, the current continuation, with r1.  When its words are
+ * still intact on the stack (continuations.c) and it is short enough to
+ * be put back whole, nothing needs copying: this is zrt_cont_reinstate
+ * without the call.  A fixnum word count is the byte count here.
+ */
+cont_resume_current:
+	ldr r2, [r0, #9]		/* CONT_SP */
+	ldr r3, =zrt_cont_intact
+	ldr ip, [r3]
+	cmp r2, ip
+	blo cont_resume
+	ldr ip, [r0, #13]		/* CONT_WORDS */
+	cmp ip, #CONT_WHOLE_FIXNUM
+	bhi cont_resume
+	add ip, r2, ip
+	str ip, [r3]
+	ldr ip, [r0, #17]		/* CONT_PARENT */
+	ldr r3, =zrt_cont_current
+	str ip, [r3]
+	mov sp, r2
+	ldr fp, [r0, #5]		/* CONT_FRAME */
+	ldr ip, [r0, #1]		/* CONT_RA */
+	mov r0, r1
+	bx ip
+
+/*
+ * Resume continuation r0 with value r1.  The C part runs below both
+ * the stack pointer and the stretch it puts back; it returns the
+ * continuation's stack pointer with the frame, the resume address and
+ * the value just below it.
+ */
+cont_resume:
+	ldr r2, [r0, #9]		/* CONT_SP */
+	cmp r2, sp
+	movhi r2, sp
+	sub r2, r2, #512
+	bic r2, r2, #7
+	mov sp, r2
+	mov fp, #0
+	ldr ip, =zrt_heap_ptr
+	str r10, [ip]
+	bl zrt_cont_reinstate
+	ldr r1, [r0, #-12]
+	ldr fp, [r0, #-8]
+	ldr r2, [r0, #-4]
+	mov sp, r0
+	mov r0, r1
+	ldr ip, =zrt_heap_ptr
+	ldr r10, [ip]
+	ldr ip, =zrt_heap_limit
+	ldr r9, [ip]
+	bx r2
 	.ltorg
 
 /*

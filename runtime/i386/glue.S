@@ -9,8 +9,10 @@
  *      the call; %ebx %esi %edi %ebp preserved).
  * Out: zrt_start and zrt_call (C entering Zoot), zrt_alloc_slow (the
  *      slow path of inline allocation), zrt_stack_overflow (the prologue
- *      check failed), zrt_call_ec and zrt_escape (escape-only
- *      continuations), zrt_apply (calling with a list of arguments).
+ *      check failed), zrt_call_cc, zrt_cont_throw and
+ *      zrt_cont_underflow (continuations: capture, resume, and the
+ *      return into a captured stretch), zrt_apply (calling with a list
+ *      of arguments).
  *
  * Everything else the generated code needs is C.  These routines move
  * the stack pointer or the frame chain in ways C cannot express.  A
@@ -19,14 +21,6 @@
  */
 
 #include "../glue.h"
-
-	.section zoot_globals, "aw", @progbits
-	.balign 8
-/* The innermost active escape continuation, #f when none: each one
- * links to the one that was innermost when it was made. */
-	.globl zrt_ec_chain
-zrt_ec_chain:
-	.long FALSE
 
 	GLUE_MESSAGES
 
@@ -143,7 +137,7 @@ zrt_alloc_slow:
 /*
  * A prologue found %esp below zrt_stack_limit.  Lower the limit into
  * the reserve so the error can be handled and reported, then raise the
- * error (zrt_escape puts the limit back when a handler escapes).
+ * error (zrt_cont_throw puts the limit back when a handler escapes).
  */
 	.globl zrt_stack_overflow
 	.type zrt_stack_overflow, @function
@@ -180,47 +174,31 @@ glue_arity:
 	jmp glue_error
 
 /*
- * (%call/ec f): call F with an escape procedure K.  K is a closure
- * whose fields are this frame's %ebp (a multiple of 8, so it reads as
- * a fixnum to the collector), an active flag, and the previous
- * innermost continuation (and a padding word: objects are 8-byte
- * aligned).  Calling K while this call is active returns its argument
- * from here; once this call has returned, K is dead.
+ * (%call/cc f): call F with a continuation object K for the return
+ * from here (runtime/continuations.c, ABI.md "Continuations").  The
+ * capture makes this frame the boundary frame: its return address
+ * becomes zrt_cont_underflow, so a normal return from F goes through
+ * the continuation just made, like a call of it.
  *
- * Frame: marker 3, slot 0 = f, slot 1 = k, slot 2 unused; 24 bytes
- * keep %esp aligned.
+ * Frame: marker 2, slot 0 = f, slot 1 = k, padding, the outgoing
+ * argument of the C call at 0(%esp); 24 bytes keep %esp aligned.
  */
-#define EC_FRAME 24
-#define EC_BYTES 24
-	.globl zrt_call_ec
-	.type zrt_call_ec, @function
-zrt_call_ec:
+	.globl zrt_call_cc
+	.type zrt_call_cc, @function
+zrt_call_cc:
 	cmp $1, %eax
 	jne glue_arity
 	push %ebp
 	mov %esp, %ebp
-	sub $EC_FRAME, %esp
-	movl $12, -4(%ebp)
+	sub $24, %esp
+	movl $8, -4(%ebp)
 	mov %ebx, -8(%ebp)
 	movl $0, -12(%ebp)
-	movl $0, -16(%ebp)
-	mov zrt_heap_ptr, %eax
-	lea EC_BYTES(%eax), %esi
-	cmp zrt_heap_limit, %esi
-	jbe 1f
-	mov $EC_BYTES, %esi
-	call zrt_alloc_slow
-1:	mov %esi, zrt_heap_ptr
-	movl $(4 << 8 | 3 << 3 | 6), (%eax)
-	movl $zrt_escape, 4(%eax)
-	mov %ebp, 8(%eax)
-	movl $TRUE, 12(%eax)
-	mov zrt_ec_chain, %esi
-	mov %esi, 16(%eax)
-	movl $0, 20(%eax)
-	add $3, %eax
+	mov %ebp, zrt_zoot_frame
+	mov %esp, zrt_zoot_sp
+	mov %ebp, (%esp)
+	call zrt_cont_capture
 	mov %eax, -12(%ebp)
-	mov %eax, zrt_ec_chain
 	mov -8(%ebp), %edi
 	lea -3(%edi), %esi
 	test $7, %esi
@@ -230,49 +208,94 @@ zrt_call_ec:
 	mov %eax, %ebx
 	mov $1, %eax
 	call *1(%edi)
-	/* F returned: K dies. */
-	mov -12(%ebp), %esi
-	movl $FALSE, 9(%esi)
-	mov 13(%esi), %edx
-	mov %edx, zrt_ec_chain
-zrt_call_ec_return:
 	leave
 	ret
 2:	jmp not_a_procedure
-	.size zrt_call_ec, .-zrt_call_ec
+	.size zrt_call_cc, .-zrt_call_cc
 
 /*
- * The code of an escape procedure: %edi is K, the value in %ebx (none
- * means unspecified).  Continuations inside K's extent die with it.
+ * (%continuation-throw k v): resume K with V; never returns.  A handler
+ * of a stack overflow may be leaving: the normal limit comes back.
  */
-	.type zrt_escape, @function
-zrt_escape:
-	test %eax, %eax
+	.globl zrt_cont_throw
+	.type zrt_cont_throw, @function
+zrt_cont_throw:
+	cmp $2, %eax
+	jne glue_arity
+	lea -3(%ebx), %esi
+	test $7, %esi
 	jne 1f
-	mov $UNSPEC, %ebx
-1:	cmpl $FALSE, 9(%edi)
-	je 4f
-	mov zrt_ec_chain, %esi
-2:	cmp %edi, %esi
-	je 3f
-	movl $FALSE, 9(%esi)
-	mov 13(%esi), %esi
-	jmp 2b
-3:	movl $FALSE, 9(%edi)
-	mov 13(%edi), %esi
-	mov %esi, zrt_ec_chain
-	/* A handler of a stack overflow may be escaping: give the normal
-	 * limit back. */
+	cmpb $CONT_HEADER_LOW, -3(%ebx)
+	jne 1f
 	mov zrt_stack_low, %esi
 	add $262144, %esi
 	mov %esi, zrt_stack_limit
-	mov 5(%edi), %ebp
-	lea -EC_FRAME(%ebp), %esp
-	mov %ebx, %eax
-	jmp zrt_call_ec_return
-4:	mov $msg_dead_continuation, %eax
+	cmp zrt_cont_current, %ebx
+	je cont_resume_current
+	jmp cont_resume
+1:	mov $msg_not_continuation, %eax
 	jmp glue_error
-	.size zrt_escape, .-zrt_escape
+	.size zrt_cont_throw, .-zrt_cont_throw
+
+/*
+ * The boundary frame returned, with its value in %eax: resume the
+ * continuation below it.
+ */
+	.globl zrt_cont_underflow
+	.type zrt_cont_underflow, @function
+zrt_cont_underflow:
+	mov zrt_cont_current, %ebx
+	mov %eax, %ecx
+	.size zrt_cont_underflow, .-zrt_cont_underflow
+	/* fall through */
+
+/*
+ * Resume %ebx, the current continuation, with %ecx.  When its words are
+ * still intact on the stack (continuations.c) and it is short enough to
+ * be put back whole, nothing needs copying: this is zrt_cont_reinstate
+ * without the call.  A fixnum word count is the byte count here.
+ */
+cont_resume_current:
+	mov 9(%ebx), %esi		/* CONT_SP */
+	cmp zrt_cont_intact, %esi
+	jb cont_resume
+	mov 13(%ebx), %edx		/* CONT_WORDS */
+	cmp $CONT_WHOLE_FIXNUM, %edx
+	ja cont_resume
+	mov 17(%ebx), %eax		/* CONT_PARENT */
+	mov %eax, zrt_cont_current
+	add %esi, %edx
+	mov %edx, zrt_cont_intact
+	mov %esi, %esp
+	mov 5(%ebx), %ebp		/* CONT_FRAME */
+	mov %ecx, %eax
+	jmp *1(%ebx)			/* CONT_RA */
+
+/*
+ * Resume continuation %ebx with value %ecx.  The C part runs below both
+ * the current stack pointer and the stretch it puts back; it returns
+ * the continuation's stack pointer with the frame, the resume address
+ * and the value just below it.
+ */
+cont_resume:
+	mov 9(%ebx), %esi		/* CONT_SP */
+	cmp %esp, %esi
+	jb 1f
+	mov %esp, %esi
+1:	sub $512, %esi
+	and $-16, %esi
+	mov %esi, %esp
+	xor %ebp, %ebp
+	sub $16, %esp
+	mov %ebx, (%esp)
+	mov %ecx, 4(%esp)
+	call zrt_cont_reinstate
+	mov -12(%eax), %ecx
+	mov -8(%eax), %ebp
+	mov -4(%eax), %edx
+	mov %eax, %esp
+	mov %ecx, %eax
+	jmp *%edx
 
 /*
  * (%apply f list): call F with the elements of LIST (a proper list, as

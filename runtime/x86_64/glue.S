@@ -7,22 +7,16 @@
  *      through %rbp with a slot-count marker at -8(%rbp)).
  * Out: zrt_start and zrt_call (C entering Zoot), zrt_alloc_slow (the
  *      slow path of inline allocation), zrt_stack_overflow (the prologue
- *      check failed), zrt_call_ec and zrt_escape (escape-only
- *      continuations), zrt_apply (calling with a list of arguments).
+ *      check failed), zrt_call_cc, zrt_cont_throw and
+ *      zrt_cont_underflow (continuations: capture, resume, and the
+ *      return into a captured stretch), zrt_apply (calling with a list
+ *      of arguments).
  *
  * Everything else the generated code needs is C.  These routines move
  * the stack pointer or the frame chain in ways C cannot express.
  */
 
 #include "../glue.h"
-
-	.section zoot_globals, "aw", @progbits
-	.balign 8
-/* The innermost active escape continuation, #f when none: each one
- * links to the one that was innermost when it was made. */
-	.globl zrt_ec_chain
-zrt_ec_chain:
-	.quad FALSE
 
 	GLUE_MESSAGES
 
@@ -149,7 +143,7 @@ zrt_alloc_slow:
 /*
  * A prologue found %rsp below zrt_stack_limit.  Lower the limit into
  * the reserve so the error can be handled and reported, then raise the
- * error (zrt_escape puts the limit back when a handler escapes).
+ * error (zrt_cont_throw puts the limit back when a handler escapes).
  */
 	.globl zrt_stack_overflow
 	.type zrt_stack_overflow, @function
@@ -185,43 +179,34 @@ glue_arity:
 	jmp glue_error
 
 /*
- * (%call/ec f): call F with an escape procedure K.  K is a closure
- * whose fields are this frame's %rbp (16-byte aligned, so it reads as a
- * fixnum to the collector), an active flag, and the previous innermost
- * continuation.  Calling K while this call is active returns its
- * argument from here; once this call has returned, K is dead.
+ * (%call/cc f): call F with a continuation object K for the return
+ * from here (runtime/continuations.c, ABI.md "Continuations").  The
+ * capture makes this frame the boundary frame: its return address
+ * becomes zrt_cont_underflow, so a normal return from F goes through
+ * the continuation just made, like a call of it.
  *
- * Frame: marker 3, slot 0 = f, slot 1 = k, slot 2 unused.
+ * Frame: marker 2, slot 0 = f, slot 1 = k, then a padding word.
  */
-#define EC_FRAME 32
-	.globl zrt_call_ec
-	.type zrt_call_ec, @function
-zrt_call_ec:
+	.globl zrt_call_cc
+	.type zrt_call_cc, @function
+zrt_call_cc:
 	cmp $1, %eax
 	jne glue_arity
 	push %rbp
 	mov %rsp, %rbp
-	sub $EC_FRAME, %rsp
-	movq $12, -8(%rbp)
+	sub $32, %rsp
+	movq $8, -8(%rbp)
 	mov %rdi, -16(%rbp)
 	movq $0, -24(%rbp)
 	movq $0, -32(%rbp)
-	mov %r12, %rax
-	add $40, %r12
-	cmp %r13, %r12
-	jbe 1f
-	mov $40, %r11d
-	call zrt_alloc_slow
-1:	movq $(4 << 8 | 3 << 3 | 6), (%rax)
-	lea zrt_escape(%rip), %r11
-	mov %r11, 8(%rax)
-	mov %rbp, 16(%rax)
-	movq $TRUE, 24(%rax)
-	mov zrt_ec_chain(%rip), %r11
-	mov %r11, 32(%rax)
-	add $3, %rax
+	mov %r12, zrt_heap_ptr(%rip)
+	mov %rbp, zrt_zoot_frame(%rip)
+	mov %rsp, zrt_zoot_sp(%rip)
+	mov %rbp, %rdi
+	call zrt_cont_capture
+	mov zrt_heap_ptr(%rip), %r12
+	mov zrt_heap_limit(%rip), %r13
 	mov %rax, -24(%rbp)
-	mov %rax, zrt_ec_chain(%rip)
 	mov -16(%rbp), %r10
 	lea -3(%r10), %r11
 	test $7, %r11b
@@ -231,49 +216,94 @@ zrt_call_ec:
 	mov %rax, %rdi
 	mov $1, %eax
 	call *5(%r10)
-	/* F returned: K dies. */
-	mov -24(%rbp), %r11
-	movq $FALSE, 21(%r11)
-	mov 29(%r11), %rdx
-	mov %rdx, zrt_ec_chain(%rip)
-zrt_call_ec_return:
 	leave
 	ret
 2:	jmp not_a_procedure
-	.size zrt_call_ec, .-zrt_call_ec
+	.size zrt_call_cc, .-zrt_call_cc
 
 /*
- * The code of an escape procedure: %r10 is K, the value in %rdi (none
- * means unspecified).  Continuations inside K's extent die with it.
+ * (%continuation-throw k v): resume K with V; never returns.  A handler
+ * of a stack overflow may be leaving: the normal limit comes back.
  */
-	.type zrt_escape, @function
-zrt_escape:
-	test %eax, %eax
+	.globl zrt_cont_throw
+	.type zrt_cont_throw, @function
+zrt_cont_throw:
+	cmp $2, %eax
+	jne glue_arity
+	lea -3(%rdi), %r11
+	test $7, %r11b
 	jne 1f
-	mov $UNSPEC, %edi
-1:	cmpq $FALSE, 21(%r10)
-	je 4f
-	mov zrt_ec_chain(%rip), %r11
-2:	cmp %r10, %r11
-	je 3f
-	movq $FALSE, 21(%r11)
-	mov 29(%r11), %r11
-	jmp 2b
-3:	movq $FALSE, 21(%r10)
-	mov 29(%r10), %r11
-	mov %r11, zrt_ec_chain(%rip)
-	/* A handler of a stack overflow may be escaping: give the normal
-	 * limit back. */
+	cmpb $CONT_HEADER_LOW, -3(%rdi)
+	jne 1f
 	mov zrt_stack_low(%rip), %r11
 	add $262144, %r11
 	mov %r11, zrt_stack_limit(%rip)
-	mov 13(%r10), %rbp
-	lea -EC_FRAME(%rbp), %rsp
-	mov %rdi, %rax
-	jmp zrt_call_ec_return
-4:	lea msg_dead_continuation(%rip), %rdi
+	cmp zrt_cont_current(%rip), %rdi
+	je cont_resume_current
+	jmp cont_resume
+1:	lea msg_not_continuation(%rip), %rdi
 	jmp glue_error
-	.size zrt_escape, .-zrt_escape
+	.size zrt_cont_throw, .-zrt_cont_throw
+
+/*
+ * The boundary frame returned, with its value in %rax: resume the
+ * continuation below it.
+ */
+	.globl zrt_cont_underflow
+	.type zrt_cont_underflow, @function
+zrt_cont_underflow:
+	mov zrt_cont_current(%rip), %rdi
+	mov %rax, %rsi
+	.size zrt_cont_underflow, .-zrt_cont_underflow
+	/* fall through */
+
+/*
+ * Resume %rdi, the current continuation, with %rsi.  When its words are
+ * still intact on the stack (continuations.c) and it is short enough to
+ * be put back whole, nothing needs copying: this is zrt_cont_reinstate
+ * without the call.
+ */
+cont_resume_current:
+	mov 21(%rdi), %r11		/* CONT_SP */
+	cmp zrt_cont_intact(%rip), %r11
+	jb cont_resume
+	mov 29(%rdi), %rdx		/* CONT_WORDS */
+	cmp $CONT_WHOLE_FIXNUM, %rdx
+	ja cont_resume
+	mov 37(%rdi), %rcx		/* CONT_PARENT */
+	mov %rcx, zrt_cont_current(%rip)
+	lea (%r11,%rdx,2), %rdx
+	mov %rdx, zrt_cont_intact(%rip)
+	mov %r11, %rsp
+	mov 13(%rdi), %rbp		/* CONT_FRAME */
+	mov %rsi, %rax
+	jmp *5(%rdi)			/* CONT_RA */
+
+/*
+ * Resume continuation %rdi with value %rsi.  The C part runs below both
+ * the current stack pointer and the stretch it puts back; it returns
+ * the continuation's stack pointer with the frame, the resume address
+ * and the value just below it.
+ */
+cont_resume:
+	mov 21(%rdi), %r11		/* CONT_SP */
+	cmp %rsp, %r11
+	jb 1f
+	mov %rsp, %r11
+1:	sub $512, %r11
+	and $-16, %r11
+	mov %r11, %rsp
+	xor %ebp, %ebp
+	mov %r12, zrt_heap_ptr(%rip)
+	call zrt_cont_reinstate
+	mov %rax, %r11
+	mov -24(%r11), %rax
+	mov -16(%r11), %rbp
+	mov -8(%r11), %rcx
+	mov %r11, %rsp
+	mov zrt_heap_ptr(%rip), %r12
+	mov zrt_heap_limit(%rip), %r13
+	jmp *%rcx
 
 /*
  * (%apply f list): call F with the elements of LIST (a proper list, as
