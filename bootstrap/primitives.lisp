@@ -553,6 +553,12 @@
   (declare (ignore limit))
   (cons nil 0))
 (defprim "%isatty" (fd) (zbool (= 1 (sb-unix:unix-isatty fd))))
+(defprim "%input-ready?" (fd)
+  ;; A character (or the end of input) there now, as char-ready? asks.
+  (let ((c (read-char-no-hang (fd-stream fd) nil :eof)))
+    (cond ((eq c :eof) +true+)
+          (c (unread-char c (fd-stream fd)) +true+)
+          (t +false+))))
 
 ;;; ---------------------------------------------------------------------
 ;;; Unicode (language/chars.zt): SBCL's own tables stand in for the

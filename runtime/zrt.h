@@ -267,6 +267,7 @@ void zrt_host_flush_stdout(void);
 void zrt_host_write_fd(int fd, const void *bytes, size_t n);
 long zrt_host_read_fd(int fd, void *buf, size_t max);
 int zrt_host_isatty(int fd);
+int zrt_host_input_ready(int fd);
 _Noreturn void zrt_host_exit(int code);	/* flushes stdout first */
 void *zrt_host_map(size_t bytes);	/* zeroed pages, or NULL */
 void zrt_host_unmap(void *p, size_t bytes);
@@ -327,6 +328,7 @@ _Noreturn zval zp_exit(zval code);
 zval zp_current_jiffy(void);
 zval zp_jiffies_per_second(void);
 zval zp_isatty(zval fd);
+zval zp_input_ready(zval fd);
 zval zp_machine_backtrace(zval limit);
 zval zp_char_props(zval c);
 zval zp_char_case(zval c, zval kind);
