@@ -674,6 +674,12 @@
   (declare (ignore limit))
   (cons nil 0))
 (defprim "%isatty" (fd) (zbool (host-isatty fd)))
+(defprim "%input-ready?" (fd)
+  ;; A character (or the end of input) there now, as char-ready? asks.
+  (let ((c (read-char-no-hang (fd-stream fd) nil :eof)))
+    (cond ((eq c :eof) +true+)
+          (c (unread-char c (fd-stream fd)) +true+)
+          (t +false+))))
 
 ;;; ---------------------------------------------------------------------
 ;;; Unicode (language/chars.zt): the host's tables stand in for the

@@ -2,9 +2,10 @@
  * runtime/console.c - writing and reading descriptors, on any platform.
  *
  * In:  Zoot strings to write to a descriptor (%write-string), flush
- *      requests (%flush), line reads (%read-chunk), isatty queries; the
- *      platform's raw descriptor operations beneath (zrt_host_write_fd,
- *      zrt_host_read_fd, zrt_host_isatty: runtime/host/console.c with
+ *      requests (%flush), line reads (%read-chunk), isatty queries,
+ *      readiness queries (%input-ready?); the platform's raw descriptor
+ *      operations beneath (zrt_host_write_fd, zrt_host_read_fd,
+ *      zrt_host_isatty, zrt_host_input_ready: runtime/host/console.c with
  *      libc, runtime/guest/console.c with virtio consoles and the input
  *      disk).
  * Out: UTF-8 on the descriptors; lines decoded into Zoot strings; the
@@ -178,4 +179,48 @@ zval zp_read_chunk(zval fd)
 	s = zrt_string_from_utf8(line, len);
 	free(line);
 	return s;
+}
+
+static int line_buffered(const struct input *in)
+{
+	return in->eof || (in->end > in->start &&
+			   memchr(in->data + in->start, '\n', in->end - in->start));
+}
+
+/* Read what FD has now after the bytes still buffered; 0 when there is
+ * no room left or nothing came (then the end of input is noted). */
+static int fill_more(int fd, struct input *in)
+{
+	size_t n = in->end - in->start;
+	long k;
+
+	if (!in->data && !(in->data = malloc(IN_SIZE)))
+		zrt_fatal("out of memory (input buffer)");
+	memmove(in->data, in->data + in->start, n);
+	in->start = 0;
+	in->end = n;
+	if (n == IN_SIZE)
+		return 0;
+	k = zrt_host_read_fd(fd, in->data + n, IN_SIZE - n);
+	if (k <= 0) {
+		in->eof = 1;
+		return 0;
+	}
+	in->end += (size_t)k;
+	return 1;
+}
+
+/* Whether %read-chunk on FD would return without waiting (char-ready?):
+ * a whole line or the end of input is buffered, after reading what the
+ * descriptor has now.  A partial line is not ready, since %read-chunk
+ * waits for its end. */
+zval zp_input_ready(zval fd)
+{
+	int d = check_fd("%input-ready?", fd);
+	struct input *in = &inputs[d];
+
+	while (!line_buffered(in) && zrt_host_input_ready(d))
+		if (!fill_more(d, in))
+			break;
+	return ZBOOL(line_buffered(in));
 }

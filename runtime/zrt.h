@@ -270,6 +270,7 @@ int zrt_host_isatty(int fd);
 /* The terminal on FD byte by byte without echo (ON) or as it was; 0
  * when FD is no terminal (runtime/host/terminal.c). */
 int zrt_host_tty_raw(int fd, int on);
+int zrt_host_input_ready(int fd);
 _Noreturn void zrt_host_exit(int code);	/* flushes stdout first */
 void *zrt_host_map(size_t bytes);	/* zeroed pages, or NULL */
 void zrt_host_unmap(void *p, size_t bytes);
@@ -336,6 +337,7 @@ _Noreturn zval zp_exit(zval code);
 zval zp_current_jiffy(void);
 zval zp_jiffies_per_second(void);
 zval zp_isatty(zval fd);
+zval zp_input_ready(zval fd);
 zval zp_machine_backtrace(zval limit);
 zval zp_char_props(zval c);
 zval zp_char_case(zval c, zval kind);

@@ -115,6 +115,28 @@ static void test_files(void)
 	rmdir(dir);
 }
 
+/* %input-ready? on descriptor 6, a pipe: not ready while empty or
+ * holding part of a line, ready with a whole line and at the end. */
+static void test_input_ready(void)
+{
+	int fds[2];
+
+	CHECK(pipe(fds) == 0);
+	dup2(fds[0], 6);
+	close(fds[0]);
+	CHECK(zp_input_ready(MAKE_FIXNUM(6)) == ZFALSE);
+	CHECK(write(fds[1], "ab", 2) == 2);
+	CHECK(zp_input_ready(MAKE_FIXNUM(6)) == ZFALSE);
+	CHECK(write(fds[1], "c\nd", 3) == 3);
+	CHECK(zp_input_ready(MAKE_FIXNUM(6)) == ZTRUE);
+	CHECK(h_str_is(zp_read_chunk(MAKE_FIXNUM(6)), "abc\n"));
+	close(fds[1]);
+	CHECK(zp_input_ready(MAKE_FIXNUM(6)) == ZTRUE);
+	CHECK(h_str_is(zp_read_chunk(MAKE_FIXNUM(6)), "d"));
+	CHECK(zp_input_ready(MAKE_FIXNUM(6)) == ZTRUE);
+	close(6);
+}
+
 /* %read-chunk on descriptor 5, fed from a temporary file. */
 static void test_read_chunk(void)
 {
@@ -138,6 +160,7 @@ static void test_read_chunk(void)
 	CHECK(zp_read_chunk(MAKE_FIXNUM(5)) == ZEOF);
 	CHECK(zp_read_chunk(MAKE_FIXNUM(5)) == ZEOF);
 	CHECK(zp_isatty(MAKE_FIXNUM(5)) == ZFALSE);
+	CHECK(zp_input_ready(MAKE_FIXNUM(5)) == ZTRUE);	/* at its end */
 	close(5);
 	fclose(f);
 }
@@ -210,6 +233,7 @@ int main(void)
 	test_utf8();
 	test_files();
 	test_read_chunk();
+	test_input_ready();
 	test_console_output();
 	test_process();
 	test_make_string_and_vector();
