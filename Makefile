@@ -106,6 +106,7 @@ check: $(IMAGE)
 	test/numdiff/run
 	test/warnings/run
 	test/repl/run
+	test/gdb/run
 	$(MAKE) check-target ARCH=i386
 	$(MAKE) check-target ARCH=arm
 	test/ffi/run
@@ -552,6 +553,8 @@ install:
 	install -m 755 scripts/compile "$(INSTALL_BIN)/zoot-compile"
 	install -m 755 scripts/zoot "$(INSTALL_BIN)/zoot"
 	install -m 755 scripts/boot "$(INSTALL_BIN)/zoot-boot"
+	install -d "$(INSTALL_LIB)/gdb"
+	install -m 644 tools/gdb/zoot.py "$(INSTALL_LIB)/gdb/zoot.py"
 	@set -e; for a in $(INSTALL_ARCHES); do \
 	  echo "install: $$a -> $(INSTALL_LIB)/$$a"; \
 	  install -d "$(INSTALL_LIB)/$$a" "$(INSTALL_LIB)/$$a/guest"; \
@@ -567,6 +570,7 @@ install:
 # Every ARCH directory under lib/zoot goes, whichever were installed.
 uninstall:
 	rm -f "$(INSTALL_BIN)/zoot-compile" "$(INSTALL_BIN)/zoot" "$(INSTALL_BIN)/zoot-boot"
+	rm -f "$(INSTALL_LIB)/gdb/zoot.py"
 	@set -e; for d in "$(INSTALL_LIB)"/*/; do \
 	  [ -d "$$d" ] || continue; \
 	  rm -f $(addprefix "$$d/guest/",$(GUEST_INSTALL) pack unpack.bin); \

@@ -21,13 +21,13 @@
  * this file does the rest in portable C.
  *
  * The call: rather than hand-written assembly per target, the function
- * is called through a pointer cast to a fixed, over-long prototype
- * (PROTO_ARGS below): every argument register and a block of stack
- * words are passed, laid out by the classification of the target's C
- * ABI (SysV x86-64: six integer and eight SSE registers, then the
- * stack; i386 cdecl: all on the stack, caller pops; ARM EABI
- * soft-float: r0-r3, 64-bit values in even/odd pairs, then the stack,
- * 8-byte aligned for 64-bit values).  The callee reads what its own
+ * is called through a pointer cast to a variadic prototype with a fixed,
+ * over-long argument list (CALL_ARGS below): every argument register
+ * and a block of stack words are passed, laid out by the classification
+ * of the target's C ABI (SysV x86-64: six integer and eight SSE
+ * registers, then the stack; i386 cdecl: all on the stack, caller pops;
+ * ARM EABI soft-float: r0-r3, 64-bit values in even/odd pairs, then the
+ * stack, 8-byte aligned for 64-bit values).  The callee reads what its own
  * prototype says and ignores the rest; the caller pops, so the extra
  * words are harmless.  Results come back in the return registers that
  * the cast's return type names (an integer, a double or a float).
@@ -409,12 +409,9 @@ static void put_arg(struct conv *c, struct frame *f, int t, zval v)
 	}
 }
 
-/* The over-long prototype: every register and NSTACK stack words. */
+/* The arguments of every call: every argument register and NSTACK
+ * stack words. */
 #if defined(__x86_64__)
-#define PROTO_ARGS uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, \
-	double, double, double, double, double, double, double, double, \
-	uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, \
-	uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t
 #define S(i) f->stack[i]
 #define D(i) fpr[i]
 #define CALL_ARGS f->gp[0], f->gp[1], f->gp[2], f->gp[3], f->gp[4], f->gp[5], \
@@ -422,22 +419,27 @@ static void put_arg(struct conv *c, struct frame *f, int t, zval v)
 	S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7), \
 	S(8), S(9), S(10), S(11), S(12), S(13), S(14), S(15)
 #elif defined(__i386__)
-#define W8 uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t
-#define PROTO_ARGS W8, W8, W8, W8, uint32_t, uint32_t
 #define S(i) f->stack[i]
 #define S8(i) S(i), S(i + 1), S(i + 2), S(i + 3), S(i + 4), S(i + 5), S(i + 6), S(i + 7)
 #define CALL_ARGS S8(0), S8(8), S8(16), S8(24), S(32), S(33)
 #else
-#define W8 uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t
-#define PROTO_ARGS uint32_t, uint32_t, uint32_t, uint32_t, W8, W8, W8, W8
 #define S(i) f->stack[i]
 #define S8(i) S(i), S(i + 1), S(i + 2), S(i + 3), S(i + 4), S(i + 5), S(i + 6), S(i + 7)
 #define CALL_ARGS f->gp[0], f->gp[1], f->gp[2], f->gp[3], S8(0), S8(8), S8(16), S8(24)
 #endif
 
-typedef uint64_t (*int_fn)(PROTO_ARGS);
-typedef double (*double_fn)(PROTO_ARGS);
-typedef float (*float_fn)(PROTO_ARGS);
+/* Variadic after the first word: every target passes variadic words
+ * and doubles exactly as named ones (ARM soft-float included), and on
+ * x86-64 the caller then also sets %al to the number of vector
+ * registers, which a variadic callee (printf of a double) relies on. */
+#if defined(__x86_64__)
+#define FIRST_ARG uint64_t
+#else
+#define FIRST_ARG uint32_t
+#endif
+typedef uint64_t (*int_fn)(FIRST_ARG, ...);
+typedef double (*double_fn)(FIRST_ARG, ...);
+typedef float (*float_fn)(FIRST_ARG, ...);
 
 /* Call FN; the result as a 64-bit word (an integer, or a double's or a
  * float's bits, per RET). */

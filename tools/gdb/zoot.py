@@ -10,9 +10,13 @@
 #                     then the parameters and locals), as Zoot values
 #        zbt [all]    the Zoot backtrace the runtime would print from
 #                     here: "in (NAME) at FILE:LINE:COL" per call, the
-#                     library's frames left out unless "all"
+#                     library's frames left out unless "all"; it walks
+#                     the frame chain itself, as the runtime does, so it
+#                     needs no unwinding information (a guest kernel's
+#                     is discarded); stopped in C, it starts from the
+#                     Zoot frame that called into C
 # Load with `gdb -x tools/gdb/zoot.py PROG` or `source tools/gdb/zoot.py`
-# (installed: PREFIX/share/zoot/gdb/zoot.py); README.md, "Debugging".
+# (installed: PREFIX/lib/zoot/gdb/zoot.py); README.md, "Debugging".
 #
 # Why it exists: a Zoot value in a register or a frame slot is a tagged
 # word; gdb prints a number.  Generated code carries DWARF call-frame
@@ -231,6 +235,41 @@ def c_string(addr):
         return None
     return gdb.selected_inferior().read_memory(addr, 512).tobytes().split(b"\0")[0].decode("utf-8", "replace")
 
+def is_zoot_code(pc):
+    name = ""
+    try:
+        block = gdb.block_for_pc(pc)
+        if block and block.function:
+            name = block.function.name
+    except RuntimeError:
+        pass
+    if not name:
+        name = gdb.execute("info symbol %#x" % pc, to_string=True).split(" ")[0]
+    return name.startswith(("zf_", "zinit_", "zent_", "zoot_entry"))
+
+def global_word(name, w):
+    return int(gdb.parse_and_eval("(unsigned long)%s" % name)) & ((1 << (8 * w)) - 1)
+
+def zoot_frames(fp, w):
+    """The return addresses of the frame chain from frame FP outwards,
+    as the runtime walks it (runtime/continuations.c, zrt_frames_next):
+    f[0] is the caller's frame, f[1] the return address, f[-1] the
+    marker; an entry frame (marker -1) goes on from the Zoot frame that
+    called into C, saved at f[-2] (its stack pointer at f[-3])."""
+    for _ in range(100000):
+        if not fp:
+            return
+        if signed(read_word(fp - w, w), w) == -1:
+            saved_sp = read_word(fp - 3 * w, w)
+            fp = read_word(fp - 2 * w, w)
+            if not fp or not saved_sp:
+                return
+            yield read_word(saved_sp - w, w)
+        else:
+            pc = read_word(fp + w, w)
+            fp = read_word(fp, w)
+            yield pc
+
 class ZootBacktrace(gdb.Command):
     """zbt [all]: the Zoot backtrace from the selected frame, as the runtime prints it."""
     def __init__(self):
@@ -238,15 +277,24 @@ class ZootBacktrace(gdb.Command):
 
     def invoke(self, arg, from_tty):
         show_all = arg.strip() == "all"
+        w = word_size()
         table = site_table()
         frame = gdb.selected_frame()
-        sal = frame.find_sal()
-        here = "%s:%d" % (sal.symtab.filename, sal.line) if sal.symtab else "%#x" % frame.pc()
-        print("stopped in %s at %s" % (code_name(frame.pc()), here))
+        pcs = []
+        if is_zoot_code(frame.pc()):
+            sal = frame.find_sal()
+            here = "%s:%d" % (sal.symtab.filename, sal.line) if sal.symtab else "%#x" % frame.pc()
+            print("stopped in %s at %s" % (code_name(frame.pc()), here))
+            pcs = zoot_frames(frame_pointer(frame), w)
+        else:
+            # In C: from the Zoot frame that called into C, as the
+            # runtime's own backtrace starts.
+            fp, sp = global_word("zrt_zoot_frame", w), global_word("zrt_zoot_sp", w)
+            if fp and sp:
+                pcs = [read_word(sp - w, w)] + list(zoot_frames(fp, w))
         shown = 0
-        frame = frame.older()
-        while frame is not None:
-            site = table.get(frame.pc())
+        for pc in pcs:
+            site = table.get(pc)
             if site:
                 name, where, flags = site
                 if show_all or (not flags & 1 and (not flags & 2 or shown == 0)):
@@ -255,7 +303,6 @@ class ZootBacktrace(gdb.Command):
                         text += " at " + c_string(where)
                     print(text)
                     shown += 1
-            frame = frame.older()
 
 ZootPrint()
 ZootFrame()
