@@ -1,0 +1,15 @@
+;; prelude/gambit.scm -- In: nothing.  Out: declarations and the few
+;; names the classic benchmarks use that Gambit 4.9 lacks, in front of
+;; harness.scm and a benchmark whose import form bench/classic/run
+;; removed (compiled with gsc -exe).  The declarations let gsc assume
+;; standard procedures are not redefined, as a whole-program compiler
+;; may; arithmetic stays generic and safe.
+(declare (standard-bindings) (extended-bindings) (block))
+
+(define (make-hash-table . same)
+  (if (pair? same) (make-table test: (car same)) (make-table)))
+(define (hash-table-set! t k v) (table-set! t k v))
+(define (hash-table-ref/default t k d) (table-ref t k d))
+(define (hash-table-delete! t k) (table-set! t k))
+(define (hash-table-size t) (table-length t))
+(define (hash-table-update!/default t k f d) (table-set! t k (f (table-ref t k d))))
