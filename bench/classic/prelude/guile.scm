@@ -7,6 +7,7 @@
              ((scheme base)
               #:select (square read-line write-string string->vector vector->string
                         vector-map vector-for-each vector-append read-string exact inexact
-                        bytevector make-bytevector bytevector-u8-ref read-u8))
+                        bytevector make-bytevector bytevector-u8-ref read-u8
+                        guard error raise error-object? error-object-message error-object-irritants))
              ((scheme char) #:select (char-foldcase string-foldcase))
              ((scheme time) #:select (current-jiffy jiffies-per-second)))
