@@ -114,6 +114,7 @@ check: $(IMAGE)
 	test/cross/run
 	test/remote/run
 	$(MAKE) check-guest
+	$(MAKE) check-classic
 	$(MAKE) check-guest-i386
 	$(MAKE) check-guest-arm
 	$(MAKE) check-net
@@ -594,3 +595,10 @@ $(PEAK_RSS): tools/peak-rss.c
 
 asm-memory: $(PEAK_RSS)
 	test/asm-memory/run --target $(ARCH) --dir $(B)/stage3.s
+
+# The classic benchmarks (bench/classic) as a correctness pass: each
+# program once at its smallest size, compiled for x86-64, checking its
+# own result (about 25 s).  Not timed; bench/classic/run measures.
+check-classic: bootstrap
+	timeout 300 bench/classic/run --check
+.PHONY: check-classic
