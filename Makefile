@@ -114,10 +114,10 @@ check: $(IMAGE)
 	test/cross/run
 	test/remote/run
 	$(MAKE) check-guest
-	$(MAKE) check-classic
 	$(MAKE) check-guest-i386
 	$(MAKE) check-guest-arm
 	$(MAKE) check-net
+	$(MAKE) check-classic
 
 # The same for another target, cross-compiled and run under qemu-user:
 # its runtime's unit tests, its three-stage bootstrap (stages run under
