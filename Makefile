@@ -55,14 +55,15 @@ $(IMAGE): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
 
 # stage0's other hosts (bootstrap/host-ecl.lisp, host-clisp.lisp): the
 # same sources, the same translation, another Common Lisp.  ECL saves no
-# images: its "image" is the list of its compiled files.
+# images: its "image" is the list of its compiled files.  ECL runs with
+# one GC marker thread (GC_MARKERS=1); bootstrap/stage0 says why.
 IMAGE_sbcl = $(IMAGE)
 IMAGE_ecl = build/ecl/zoot.image
 IMAGE_clisp = build/clisp/zoot.mem
 
 $(IMAGE_ecl): $(LANGUAGE) $(COMPILER) $(BOOTSTRAP)
 	@mkdir -p build/ecl
-	ecl --norc --load bootstrap/build.lisp -- $@ $(LANGUAGE) $(COMPILER) >build/ecl/build.log 2>&1 \
+	GC_MARKERS=1 ecl --norc --load bootstrap/build.lisp -- $@ $(LANGUAGE) $(COMPILER) >build/ecl/build.log 2>&1 \
 	  || { tail -40 build/ecl/build.log; exit 1; }
 	@test -s $@ || { tail -40 build/ecl/build.log; echo "bootstrap: ECL wrote no image"; exit 1; }
 
