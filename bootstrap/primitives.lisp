@@ -9,7 +9,7 @@
 ;;;; (lists, strings, ports, printing, exceptions) is Zoot code in
 ;;;; language/ that runs unchanged on both.  Each primitive checks its
 ;;;; arguments and reports a bad one through the Zoot procedures
-;;;; %type-error, %range-error and %overflow-error (language/errors.zt), so
+;;;; %type-error, %range-error and %simple-error (language/control.zt), so
 ;;;; the message a user sees is composed by Zoot code in one place.
 ;;;; What the standard lacks comes from bootstrap/host-HOST.lisp; what the
 ;;;; compiler's output depends on (float bits and decimal conversions,
@@ -36,9 +36,6 @@
 
 (defun range-fail (who index object)
   (call-zoot "%range-error" who index object))
-
-(defun overflow-fail (who)
-  (call-zoot "%overflow-error" who))
 
 (defun simple-fail (message &rest irritants)
   (apply #'call-zoot "%simple-error" message irritants))

@@ -3,8 +3,8 @@
  *
  * In:  a primitive's complaint about an argument (who, what it expected,
  *      what it got), or a condition the runtime cannot recover from.
- * Out: a call to the Zoot procedure %type-error, %range-error,
- *      %overflow-error or %simple-error (language/control.zt), which
+ * Out: a call to the Zoot procedure %type-error, %range-error or
+ *      %simple-error (language/control.zt), which
  *      composes the message and raises it, so the program's handlers
  *      run; or "error: MESSAGE" on stderr and exit status 70.
  *
@@ -25,7 +25,6 @@
  * message instead. */
 extern zval zl__25type_2derror __attribute__((weak));
 extern zval zl__25range_2derror __attribute__((weak));
-extern zval zl__25overflow_2derror __attribute__((weak));
 extern zval zl__25simple_2derror __attribute__((weak));
 
 static void say(const char *s)
@@ -226,22 +225,6 @@ _Noreturn void zrt_range_error(const char *who, zval index, zval object)
 		args[0] = zrt_string_from_cstr(who);
 	}
 	call_handler(&zl__25range_2derror, 3, args);
-}
-
-_Noreturn void zrt_overflow_error(const char *who)
-{
-	zval arg;
-
-	if (!defined(&zl__25overflow_2derror)) {
-		zrt_host_flush_stdout();
-		say("error: ");
-		say(who);
-		say(": fixnum overflow\n");
-		zrt_print_backtrace();
-		zrt_host_exit(70);
-	}
-	arg = zrt_string_from_cstr(who);
-	call_handler(&zl__25overflow_2derror, 1, &arg);
 }
 
 _Noreturn void zrt_simple_error(const char *message)

@@ -192,7 +192,6 @@ int zrt_key_same(zint kind, zval a, zval b);
 _Noreturn void zrt_type_error(const char *who, const char *expected, zval got);
 _Noreturn void zrt_type_error_v(zval who, zval expected, zval got);
 _Noreturn void zrt_range_error(const char *who, zval index, zval object);
-_Noreturn void zrt_overflow_error(const char *who);
 _Noreturn void zrt_simple_error(const char *message);
 /* Print "error: MESSAGE" (stdout flushed first) and exit 70. */
 _Noreturn void zrt_fatal(const char *message);

@@ -272,20 +272,13 @@ glue_arity:
 	/* r0 who, r1 expected, r2 the value */
 	err_stub zrt_err_type, zl__25type_2derror, 3
 
-	err_begin zrt_err_integer	/* r3 who, r0 and r1 the operands */
-	mov r2, r1
-	mov r1, r0
-	mov r0, r3
-	err_end zrt_err_integer, zl__25integer_2dtype_2derror, 3
-
 	err_begin zrt_err_range		/* r3 who, r1 the index, r0 the object */
 	mov r2, r0
 	mov r0, r3
 	err_end zrt_err_range, zl__25range_2derror, 3
 
-	/* r0 the message; r0 who */
+	/* r0 the message */
 	err_stub zrt_err_simple, zl__25simple_2derror, 1
-	err_stub zrt_err_overflow, zl__25overflow_2derror, 1
 
 	err_begin zrt_err_call		/* r5 the value that was called */
 	mov r0, r5

@@ -24,7 +24,7 @@ zval zl__25call_2derror;
 #if defined(__arm__)
 /* ARM's glue.S names these too. */
 zval zl__25arity_2derror, zl__25c_2dchecked_2drecord_2dref, zl__25c_2dchecked_2drecord_2dset_21,
-	zl__25integer_2dtype_2derror, zl__25overflow_2derror, zl__25range_2derror,
+	zl__25range_2derror,
 	zl__25simple_2derror, zl__25type_2derror;
 #endif
 

@@ -21,8 +21,8 @@ int h_error_armed;
 
 /* The library's error procedures: distinct fake closures, so zrt_call
  * can tell which one the runtime called. */
-static zval fake_closures[4][2] __attribute__((aligned(8)));
-zval zl__25type_2derror, zl__25range_2derror, zl__25overflow_2derror, zl__25simple_2derror;
+static zval fake_closures[3][2] __attribute__((aligned(8)));
+zval zl__25type_2derror, zl__25range_2derror, zl__25simple_2derror;
 
 void h_check(int ok, const char *what, const char *file, int line)
 {
@@ -38,11 +38,11 @@ void h_check(int ok, const char *what, const char *file, int line)
 void h_init(size_t initial, size_t max, int stress)
 {
 	struct zrt_heap_config config;
-	zval *cells[4] = { &zl__25type_2derror, &zl__25range_2derror,
-			   &zl__25overflow_2derror, &zl__25simple_2derror };
+	zval *cells[3] = { &zl__25type_2derror, &zl__25range_2derror,
+			   &zl__25simple_2derror };
 	int i;
 
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 3; i++) {
 		fake_closures[i][0] = MAKE_HEADER(OBJ_CLOSURE, 1);
 		fake_closures[i][1] = 0;
 		*cells[i] = MAKE_OBJ_PTR(fake_closures[i]);
@@ -78,14 +78,14 @@ static void render(zval v, char *out, size_t size)
 
 zval zrt_call(zval closure, zint argc, zval *argv)
 {
-	static const char *names[4] = { "%type-error", "%range-error",
-					"%overflow-error", "%simple-error" };
-	zval cells[4] = { zl__25type_2derror, zl__25range_2derror,
-			  zl__25overflow_2derror, zl__25simple_2derror };
+	static const char *names[3] = { "%type-error", "%range-error",
+					"%simple-error" };
+	zval cells[3] = { zl__25type_2derror, zl__25range_2derror,
+			  zl__25simple_2derror };
 	int i;
 
 	h_error.proc = "?";
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 3; i++)
 		if (closure == cells[i])
 			h_error.proc = names[i];
 	h_error.argc = (int)argc;

@@ -42,10 +42,6 @@ static void test_errors_from_c(void)
 	CHECK(!strcmp(h_error.proc, "%range-error") && !strcmp(h_error.text[0], "vector-ref"));
 	CHECK(h_error.args[1] == MAKE_FIXNUM(9) && h_error.args[2] == ZFALSE);
 
-	EXPECT_ERROR(zrt_overflow_error("+"));
-	CHECK(!strcmp(h_error.proc, "%overflow-error") && !strcmp(h_error.text[0], "+"));
-	CHECK(h_error.argc == 1);
-
 	EXPECT_ERROR(zrt_simple_error("quotient: division by zero"));
 	CHECK(!strcmp(h_error.proc, "%simple-error"));
 	CHECK(!strcmp(h_error.text[0], "quotient: division by zero"));
