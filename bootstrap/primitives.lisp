@@ -667,6 +667,8 @@
 
 (defprim "%current-jiffy" () (get-internal-real-time))
 (defprim "%jiffies-per-second" () internal-time-units-per-second)
+;;; get-universal-time counts from 1900; POSIX time from 1970.
+(defprim "%current-second" () (coerce (- (get-universal-time) 2208988800) 'double-float))
 (defprim "%machine-backtrace" (limit)
   (declare (ignore limit))
   (cons nil 0))

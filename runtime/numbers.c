@@ -429,6 +429,13 @@ zval zrt_make_flonum(double d)
 	return x;
 }
 
+/* R7RS's current-second: an inexact count of seconds since 1970 (of
+ * process.c's primitives, the one that makes a flonum). */
+zval zp_current_second(void)
+{
+	return zrt_make_flonum((double)zrt_host_epoch_nanoseconds() / 1e9);
+}
+
 static double flo_arg(const char *who, zval x)
 {
 	if (!IS_FLONUM(x))

@@ -6,7 +6,8 @@
  *      getenv and clock (zrt_host_nanoseconds), requests from the
  *      library.
  * Out: %command-line, %getenv, %environment, %current-jiffy,
- *      %jiffies-per-second, %exit.
+ *      %jiffies-per-second, %exit.  (%current-second, a flonum, is in
+ *      numbers.c, one of the files a guest lets use the FPU.)
  *
  * Why it exists: these primitives are the same hosted and in a guest;
  * what differs, where arguments, environment and time come from and how

@@ -278,6 +278,9 @@ void zrt_host_unmap(void *p, size_t bytes);
  * there is no memory. */
 void *zrt_host_grow(void *old, size_t old_bytes, size_t bytes);
 uint64_t zrt_host_nanoseconds(void);	/* monotonic */
+/* The wall clock: POSIX time in nanoseconds since 1970 (a guest, which
+ * reads no clock it could trust, counts from boot). */
+uint64_t zrt_host_epoch_nanoseconds(void);
 char **zrt_host_environment(size_t *n);	/* NAME=VALUE strings, *N of them */
 void zrt_host_set_command_line(int argc, char **argv);
 void zrt_stack_init(void);		/* the Zoot stack, guard, signals */
@@ -335,6 +338,7 @@ zval zp_command_line(void);
 _Noreturn zval zp_exit(zval code);
 zval zp_current_jiffy(void);
 zval zp_jiffies_per_second(void);
+zval zp_current_second(void);
 zval zp_isatty(zval fd);
 zval zp_input_ready(zval fd);
 zval zp_machine_backtrace(zval limit);

@@ -41,6 +41,14 @@ uint64_t zrt_host_nanoseconds(void)
 	return now - base;
 }
 
+uint64_t zrt_host_epoch_nanoseconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 _Noreturn void zrt_host_exit(int code)
 {
 	zrt_host_flush_stdout();

@@ -204,6 +204,14 @@ static void test_process(void)
 		      2 * FIXNUM_VALUE(zp_jiffies_per_second()) / 1000);
 		CHECK(zp_jiffies_per_second() == MAKE_FIXNUM(sizeof(zval) >= 8 ? 1000000 : 1000));
 	}
+	{
+		/* current-second: a flonum of POSIX time (after 2020). */
+		zval t = zp_current_second();
+		double d;
+
+		memcpy(&d, OBJ_PTR(t) + 1, sizeof(d));
+		CHECK(IS_TYPE(t, OBJ_FLONUM) && d > 1.6e9 && d < 1e11);
+	}
 }
 
 static void test_make_string_and_vector(void)
