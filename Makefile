@@ -13,7 +13,7 @@ LANGUAGE = language/base.zt language/numbers.zt language/bytevectors.zt language
 LANGUAGE += language/derived.zt language/dynamic.zt
 LANGUAGE += language/ffi.zt language/warnings.zt language/lineedit.zt language/net.zt
 # The compiler: front end, lowering, then one folder per target.
-COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
+COMPILER = compiler/util.zt compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
            compiler/lower.zt compiler/target.zt compiler/data.zt \
            compiler/emit.zt compiler/x86_64/code.zt compiler/i386/code.zt \
