@@ -17,7 +17,7 @@ COMPILER = compiler/util.zt compiler/primitives.zt compiler/names.zt compiler/as
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
            compiler/lower.zt compiler/target.zt compiler/data.zt \
            compiler/emit.zt compiler/x86_64/code.zt compiler/i386/code.zt \
-           compiler/arm/code.zt compiler/libcache.zt compiler/driver.zt
+           compiler/arm/code.zt compiler/libcache.zt compiler/dump.zt compiler/driver.zt
 # What native code adds to the language: the primitives as procedures.
 NATIVE_LIBRARY = language/primitives.zt
 # The library a compiled user program links with, and the whole
