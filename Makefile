@@ -105,6 +105,7 @@ check: $(IMAGE)
 	test/libcache/run
 	test/numdiff/run
 	test/warnings/run
+	test/tour/run
 	test/repl/run
 	test/gdb/run
 	$(MAKE) check-target ARCH=i386
