@@ -13,11 +13,11 @@ LANGUAGE = language/base.zt language/numbers.zt language/bytevectors.zt language
 LANGUAGE += language/derived.zt language/dynamic.zt
 LANGUAGE += language/ffi.zt language/warnings.zt language/lineedit.zt language/net.zt
 # The compiler: front end, lowering, then one folder per target.
-COMPILER = compiler/primitives.zt compiler/names.zt compiler/ast.zt \
+COMPILER = compiler/util.zt compiler/primitives.zt compiler/names.zt compiler/ast.zt \
            compiler/resolve.zt compiler/letrec.zt compiler/closures.zt \
            compiler/lower.zt compiler/target.zt compiler/data.zt \
            compiler/emit.zt compiler/x86_64/code.zt compiler/i386/code.zt \
-           compiler/arm/code.zt compiler/libcache.zt compiler/driver.zt
+           compiler/arm/code.zt compiler/libcache.zt compiler/dump.zt compiler/driver.zt
 # What native code adds to the language: the primitives as procedures.
 NATIVE_LIBRARY = language/primitives.zt
 # The library a compiled user program links with, and the whole
@@ -106,6 +106,7 @@ check: $(IMAGE)
 	test/libcache/run
 	test/numdiff/run
 	test/warnings/run
+	test/tour/run
 	test/repl/run
 	test/gdb/run
 	$(MAKE) check-target ARCH=i386
