@@ -659,6 +659,8 @@
 
 (defvar *command-line* '())
 (defprim "%command-line" () *command-line*)
+;;; stage0 runs on an x86-64 Linux host.
+(defprim "%platform-features" () (list "x86-64" "little-endian" "posix" "unix" "linux"))
 
 (defprim "%exit" (code)
   (finish-output *standard-output*)

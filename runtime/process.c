@@ -5,7 +5,7 @@
  *      main's argv hosted, from the kernel command line in a guest), its
  *      getenv and clock (zrt_host_nanoseconds), requests from the
  *      library.
- * Out: %command-line, %getenv, %environment, %current-jiffy,
+ * Out: %command-line, %platform-features, %getenv, %environment, %current-jiffy,
  *      %jiffies-per-second, %exit.  (%current-second, a flonum, is in
  *      numbers.c, one of the files a guest lets use the FPU.)
  *
@@ -31,6 +31,42 @@ void zrt_host_set_command_line(int argc, char **argv)
 {
 	saved_argc = argc;
 	saved_argv = argv;
+}
+
+/* The features (features) lists beyond the language's, as strings: the
+ * machine, its byte order, then the OS's (zrt_host_features).  They
+ * match what the compiler's cond-expand sees for the target
+ * (compiler/driver.zt, target-feature-names), except in a guest, whose
+ * code was compiled as for Linux but runs on no OS. */
+zval zp_platform_features(void)
+{
+#if defined(__x86_64__)
+	static const char machine[] = "x86-64";
+#elif defined(__i386__)
+	static const char machine[] = "i386";
+#else
+	static const char machine[] = "arm";
+#endif
+	const char *os = zrt_host_features();
+	const char *end = os + strlen(os);
+	zval list = ZNULL, s = ZFALSE;
+
+	ZROOT(list);
+	ZROOT(s);
+	while (end > os) {	/* the OS's words, last first */
+		const char *start = end;
+
+		while (start > os && start[-1] != ' ')
+			start--;
+		s = zrt_string_from_utf8(start, (size_t)(end - start));
+		list = zrt_cons(s, list);
+		end = start > os ? start - 1 : start;
+	}
+	s = zrt_string_from_cstr("little-endian");
+	list = zrt_cons(s, list);
+	s = zrt_string_from_cstr(machine);
+	list = zrt_cons(s, list);
+	return list;
 }
 
 /* The program name first, then the arguments, as strings. */

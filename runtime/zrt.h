@@ -282,6 +282,9 @@ uint64_t zrt_host_nanoseconds(void);	/* monotonic */
  * reads no clock it could trust, counts from boot). */
 uint64_t zrt_host_epoch_nanoseconds(void);
 char **zrt_host_environment(size_t *n);	/* NAME=VALUE strings, *N of them */
+/* The platform's cond-expand feature names, space-separated: the OS's
+ * ("posix unix linux" hosted, none in a guest). */
+const char *zrt_host_features(void);
 void zrt_host_set_command_line(int argc, char **argv);
 void zrt_stack_init(void);		/* the Zoot stack, guard, signals */
 /* A caught fault's report (runtime/errors.c), before exit status 70. */
@@ -335,6 +338,7 @@ zval zp_delete_file(zval path);
 zval zp_getenv(zval name);
 zval zp_environment(void);
 zval zp_command_line(void);
+zval zp_platform_features(void);
 _Noreturn zval zp_exit(zval code);
 zval zp_current_jiffy(void);
 zval zp_jiffies_per_second(void);

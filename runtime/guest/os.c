@@ -151,6 +151,12 @@ uint64_t zrt_host_nanoseconds(void)
 	return zrt_arch_nanoseconds();
 }
 
+/* A guest runs on no operating system. */
+const char *zrt_host_features(void)
+{
+	return "";
+}
+
 /* No wall clock is read in a guest (QEMU's RTCs differ per machine and
  * nothing else needs one): time since boot. */
 uint64_t zrt_host_epoch_nanoseconds(void)

@@ -41,6 +41,11 @@ uint64_t zrt_host_nanoseconds(void)
 	return now - base;
 }
 
+const char *zrt_host_features(void)
+{
+	return "posix unix linux";
+}
+
 uint64_t zrt_host_epoch_nanoseconds(void)
 {
 	struct timespec ts;
