@@ -87,21 +87,24 @@ arm_start:
 	 * word at a time under TCG, was nine tenths of a hello guest's
 	 * instructions (its 8 MiB argument buffer). */
 
-	/* The first-level table: section i maps i << 20. */
+	/* The first-level table: section i maps i << 20, devices then RAM;
+	 * the sections above RAM stay unmapped, their entries zero (in
+	 * .bss).  Two loops of one block each: under TCG a loop with a
+	 * branch for the kind of section took twice as many. */
 	ldr r0, =zrt_guest_l1
 	ldr r4, =DEVICE_SECTION
 	ldr r5, =RAM_SECTION
 	mov r1, #0
-2:	cmp r1, #RAM_FIRST
-	orrlo r2, r4, r1, lsl #20
-	blo 3f
-	cmp r1, #RAM_END
-	orrlo r2, r5, r1, lsl #20
-	movhs r2, #0			/* unmapped */
-3:	str r2, [r0, r1, lsl #2]
+2:	orr r2, r4, r1, lsl #20
+	str r2, [r0, r1, lsl #2]
 	add r1, r1, #1
-	cmp r1, #4096
+	cmp r1, #RAM_FIRST
 	blo 2b
+3:	orr r2, r5, r1, lsl #20
+	str r2, [r0, r1, lsl #2]
+	add r1, r1, #1
+	cmp r1, #RAM_END
+	blo 3b
 
 	/* Translation with that table only, domain 0 a client. */
 	mov r1, #0
