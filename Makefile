@@ -484,7 +484,7 @@ $(GB)/zoot.img: $(wildcard $(B)/stage3.s/*.s) $(GB)/libzrt-guest.a $(GB)/boot.o 
 	  echo "as --64 -o $$o $$s"; as --64 -o $$o $$s || exit 1; done
 	$(GUEST_LD) --strip-all -T $(GB)/kernel.ld -o $(GB)/zoot.elf $(GB)/boot.o \
 	  $(GB)/zoot.o/*.o $(GLUE) $(GB)/libzrt-guest.a
-	$(GB)/pack $(GB)/zoot.elf $(GB)/unpack.bin $@
+	$(GB)/pack -s $(GB)/zoot.elf $(GB)/unpack.bin $@
 
 # ---- Cross-build here, test on a machine of the target over ssh -------------
 # `make remote-check ARCH=arm ARM_HOST=[user@]host[:port]`: the compiler

@@ -43,8 +43,11 @@
  * anonymous memory, and the loader only writes the image below _end,
  * or for a packed image up to boot->loaded_end),
  * and clearing a big semispace again under TCG costs real time, so the
- * allocator keeps the bounds of the heap pool's never-used middle,
- * [fresh_lo, fresh_hi), and clears only what lies outside it.  The one
+ * allocator keeps the bounds of each pool's never-used middle,
+ * [fresh_lo, fresh_hi), and clears only what lies outside it.  (The
+ * small-block pool's own too: clearing every virtqueue page and the
+ * symbol table's was a quarter of a hello guest's instructions once the
+ * image itself was no longer unpacked.)  The one
  * exception is a run header, which can only sit at the start of a run:
  * the first bytes of every allocation are always cleared.
  */
@@ -66,10 +69,10 @@ struct run {
 struct pool {
 	struct run *runs;
 	uintptr_t lo, hi;	/* the span its runs lie in */
+	uintptr_t fresh_lo, fresh_hi;	/* never handed out, still zero */
 };
 
 static struct pool heap_pool, small_pool;
-static uintptr_t fresh_lo, fresh_hi;
 static uintptr_t last_space;	/* the heap space mapped last */
 
 char *zrt_guest_stack_lo, *zrt_guest_stack_hi;
@@ -125,28 +128,30 @@ void zrt_pages_free(void *p, size_t pages)
 		   a, a + pages * ZRT_PAGE);
 }
 
-/* Clear [p, p + bytes) where it may hold old data (see the top). */
-static void clear(uintptr_t p, size_t bytes)
+/* Clear [p, p + bytes) of POOL where it may hold old data (see the top). */
+static void clear(struct pool *pool, uintptr_t p, size_t bytes)
 {
-	uintptr_t end = p + bytes;
+	uintptr_t end = p + bytes, lo = pool->fresh_lo, hi = pool->fresh_hi;
 
-	if (p < fresh_lo)
-		memset((void *)p, 0, (end < fresh_lo ? end : fresh_lo) - p);
-	if (end > fresh_hi) {
-		uintptr_t from = p > fresh_hi ? p : fresh_hi;
+	if (p < lo)
+		memset((void *)p, 0, (end < lo ? end : lo) - p);
+	if (end > hi) {
+		uintptr_t from = p > hi ? p : hi;
 
 		memset((void *)from, 0, end - from);
 	}
 	memset((void *)p, 0, sizeof(struct run));
-	if (p < fresh_hi && end > fresh_lo) {
+	if (p < hi && end > lo) {
 		/* Taken from the never-used middle: shrink it to the bigger
 		 * side (what is left out is merely cleared again later). */
-		if (p <= fresh_lo || p - fresh_lo <= fresh_hi - (end < fresh_hi ? end : fresh_hi))
-			fresh_lo = end;
+		if (p <= lo || p - lo <= hi - (end < hi ? end : hi))
+			lo = end;
 		else
-			fresh_hi = p;
-		if (fresh_lo > fresh_hi)
-			fresh_lo = fresh_hi;
+			hi = p;
+		if (lo > hi)
+			lo = hi;
+		pool->fresh_lo = lo;
+		pool->fresh_hi = hi;
 	}
 }
 
@@ -186,7 +191,7 @@ static void *take(struct pool *pool, size_t pages, int high)
 			*best = rest;
 		}
 	}
-	clear(p, bytes);
+	clear(pool, p, bytes);
 	return (void *)p;
 }
 
@@ -214,6 +219,16 @@ static size_t pool_bytes(const struct pool *pool)
 size_t zrt_memory_free_bytes(void)
 {
 	return pool_bytes(&heap_pool);
+}
+
+/* POOL's never-used middle: [LO, HI) less what the loader wrote, which
+ * ends at LOADED_END (0 when only the image was loaded, below _end). */
+static void set_fresh(struct pool *pool, uintptr_t lo, uintptr_t hi, uintptr_t loaded_end)
+{
+	if (lo < loaded_end)
+		lo = align_up(loaded_end, ZRT_PAGE);
+	pool->fresh_lo = lo < hi ? lo : hi;
+	pool->fresh_hi = hi;
 }
 
 void zrt_memory_init(const struct zrt_boot *boot)
@@ -265,6 +280,7 @@ void zrt_memory_init(const struct zrt_boot *boot)
 		small_pool.hi = hi[big];
 		free_range(&small_pool, small_pool.lo, stack_phys);
 		free_range(&small_pool, top, hi[big]);
+		set_fresh(&small_pool, small_pool.lo, stack_phys, boot->loaded_end);
 		hi[big] = small_pool.lo;
 	}
 
@@ -272,10 +288,7 @@ void zrt_memory_init(const struct zrt_boot *boot)
 	heap_pool.hi = hi[big];
 	for (i = 0; i < n; i++)
 		free_range(&heap_pool, lo[i], hi[i]);
-	fresh_lo = lo[big] > boot->loaded_end ? lo[big] : align_up(boot->loaded_end, ZRT_PAGE);
-	fresh_hi = hi[big];
-	if (fresh_lo > fresh_hi)
-		fresh_lo = fresh_hi;
+	set_fresh(&heap_pool, lo[big], hi[big], boot->loaded_end);
 	last_space = heap_pool.hi;	/* the first space goes low */
 }
 

@@ -9,7 +9,7 @@
  *      r2 instead; r2 is passed on too, and virt.c uses whichever holds
  *      a device tree).  From the unpacker of a packed image (unpack.S),
  *      r0 = 0x5a4f4f54 ("ZOOT") and r1 = the end of what was loaded.
- * Out: .bss cleared, the MMU on with our translation table, sp on a
+ * Out: the MMU on with our translation table, sp on a
  *      small boot stack, calling zrt_guest_main(dtb, r2, loaded_end) in
  *      C (virt.c), loaded_end 0 when not unpacked.
  *
@@ -80,29 +80,31 @@ arm_start:
 	moveq r9, r1			/* the end of the packed image */
 	movne r9, #0
 
-	/* Clear .bss (the translation table and boot stack are in it). */
-	ldr r0, =__bss_start
-	ldr r1, =__bss_end
-	mov r2, #0
-1:	cmp r0, r1
-	strlo r2, [r0], #4
-	blo 1b
+	/* .bss is zero already: QEMU's ELF loader fills a segment's memory
+	 * size beyond its file size with zeros, and an unpacked image's
+	 * .bss lies below the packed bytes, in RAM nothing wrote (as on
+	 * x86, whose boot does not clear it either).  Clearing it here, a
+	 * word at a time under TCG, was nine tenths of a hello guest's
+	 * instructions (its 8 MiB argument buffer). */
 
-	/* The first-level table: section i maps i << 20. */
+	/* The first-level table: section i maps i << 20, devices then RAM;
+	 * the sections above RAM stay unmapped, their entries zero (in
+	 * .bss).  Two loops of one block each: under TCG a loop with a
+	 * branch for the kind of section took twice as many. */
 	ldr r0, =zrt_guest_l1
 	ldr r4, =DEVICE_SECTION
 	ldr r5, =RAM_SECTION
 	mov r1, #0
-2:	cmp r1, #RAM_FIRST
-	orrlo r2, r4, r1, lsl #20
-	blo 3f
-	cmp r1, #RAM_END
-	orrlo r2, r5, r1, lsl #20
-	movhs r2, #0			/* unmapped */
-3:	str r2, [r0, r1, lsl #2]
+2:	orr r2, r4, r1, lsl #20
+	str r2, [r0, r1, lsl #2]
 	add r1, r1, #1
-	cmp r1, #4096
+	cmp r1, #RAM_FIRST
 	blo 2b
+3:	orr r2, r5, r1, lsl #20
+	str r2, [r0, r1, lsl #2]
+	add r1, r1, #1
+	cmp r1, #RAM_END
+	blo 3b
 
 	/* Translation with that table only, domain 0 a client. */
 	mov r1, #0

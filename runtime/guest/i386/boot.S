@@ -48,7 +48,7 @@ pvh_start32:
 	take_boot_registers		/* %esi: start_info, for C */
 
 	/* The tables: the pointer table, four directories, a page table. */
-	zero_tables zrt_guest_pdpt, 6
+	/* (Zero already: see boot.h.) */
 
 	/* The four pointers, directory i for GiB i (only the present bit
 	 * is allowed there); 0-2 GiB as 1024 directory entries of 2 MiB

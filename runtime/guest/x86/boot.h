@@ -47,14 +47,13 @@
 1:
 .endm
 
-/* Zero PAGES pages from TABLES: the loader and fresh RAM give zeros,
- * but the tables must not depend on that. */
-.macro zero_tables tables, pages
-	mov $\tables, %edi
-	mov $(\pages * 4096 / 4), %ecx
-	xor %eax, %eax
-	rep stosl
-.endm
+/* The page tables are in .bss.boot, which is zero when the boot starts:
+ * QEMU's ELF loader fills a segment's memory size beyond its file size
+ * with zeros, and a packed image's .bss lies below the packed bytes, in
+ * RAM nothing wrote.  So only their non-zero entries are written
+ * (zeroing the seven pages first, a rep stosl that TCG runs one
+ * iteration at a time, was a seventh of a hello guest's instructions
+ * once the rest of start-up was cut down). */
 
 /* Entries [FIRST, END) of TABLE: entry i holds the address
  * BASE + (i - FIRST) << SHIFT with FLAGS. */

@@ -45,7 +45,7 @@ pvh_start32:
 	take_boot_registers		/* %esi: start_info, for C */
 
 	/* The tables: PML4, PDPT, four page directories, a page table. */
-	zero_tables zrt_guest_pml4, 7
+	/* (Zero already: see boot.h.) */
 
 	/* PML4[0] -> the PDPT; PDPT[0..3] -> the four page directories;
 	 * 2048 directory entries of 2 MiB pages, entry j mapping j << 21,
