@@ -7,8 +7,8 @@
  *      -s, the screen a terminal would show instead, as lines of text
  *      (carriage return, newline, CSI K, CSI n C and CSI n D are
  *      carried out, other control sequences dropped); exit status the
- *      command's (124 when it outlived SECONDS, 2 on a usage or system
- *      error).
+ *      command's (124 when it outlived SECONDS, and then it and every
+ *      process of its group are killed; 2 on a usage or system error).
  *
  * Why it exists: the REPL's line editor (language/lineedit.zt) runs only
  * on a terminal; test/repl/run drives it through this.  The keys are
@@ -218,6 +218,9 @@ int main(int argc, char **argv)
 		struct termios t;
 
 		if (now() - start > limit) {
+			/* The whole group forkpty's session made: a script's
+			 * children (a QEMU) go too. */
+			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
 			fflush(stdout);
