@@ -1,8 +1,8 @@
 /*
  * tools/pty-run.c - run a command on a pseudo-terminal and type into it.
  *
- * In:  pty-run [-s] SECONDS INPUT COMMAND [ARGS...]: the bytes of file
- *      INPUT are the keys typed.
+ * In:  pty-run [-s] [-w WAIT] SECONDS INPUT COMMAND [ARGS...]: the bytes
+ *      of file INPUT are the keys typed.
  * Out: everything the command writes to the terminal, on stdout; with
  *      -s, the screen a terminal would show instead, as lines of text
  *      (carriage return, newline, CSI K, CSI n C and CSI n D are
@@ -15,7 +15,8 @@
  * typed once the command has put the terminal in non-canonical mode
  * (polled through the master, whose termios is the slave's), so none is
  * echoed by the kernel's line discipline before the editor takes over
- * (or after five seconds, for a command that never does);
+ * (or after WAIT seconds, default 5, for a command that never does: a
+ * guest booting under a loaded QEMU may take longer to ask for it);
  * the window is 80 columns.  Written for the tests: no job control,
  * one command, input all at once.
  */
@@ -183,7 +184,7 @@ static int drain(int master)
 int main(int argc, char **argv)
 {
 	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
-	double limit, start = now();
+	double limit, wait = 5, start = now();
 	size_t n = 0, sent = 0;
 	char *input;
 	int master, status, typing = 0;
@@ -194,8 +195,13 @@ int main(int argc, char **argv)
 		argc--;
 		argv++;
 	}
+	if (argc > 2 && strcmp(argv[1], "-w") == 0) {
+		wait = atof(argv[2]);
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 4) {
-		fprintf(stderr, "usage: pty-run [-s] SECONDS INPUT COMMAND [ARGS...]\n");
+		fprintf(stderr, "usage: pty-run [-s] [-w WAIT] SECONDS INPUT COMMAND [ARGS...]\n");
 		return 2;
 	}
 	limit = atof(argv[1]);
@@ -227,9 +233,9 @@ int main(int argc, char **argv)
 			return 124;
 		}
 		/* A command that never leaves canonical mode gets the keys
-		 * after five seconds (echoed by the line discipline). */
+		 * after WAIT seconds (echoed by the line discipline). */
 		if (!typing && ((tcgetattr(master, &t) == 0 && !(t.c_lflag & ICANON))
-				|| now() - start > 5))
+				|| now() - start > wait))
 			typing = 1;
 		if (typing && sent < n) {
 			ssize_t k = write(master, input + sent, n - sent);
