@@ -104,13 +104,19 @@ int zrt_console_in_present(void)
 	return present;
 }
 
+/* Whether requests can go to scripts/boot. */
+int zrt_console_in_can_control(void)
+{
+	return present && control_ok;
+}
+
 /* Send LINE (a request ending in a newline) to scripts/boot: 0 when it
  * went, -1 when there is no console to send it on. */
 int zrt_console_in_control(const char *line)
 {
 	struct zrt_vbuf b;
 
-	if (!present || !control_ok)
+	if (!zrt_console_in_can_control())
 		return -1;
 	b.p = line;
 	b.len = (uint32_t)strlen(line);
