@@ -1,21 +1,22 @@
 /*
  * tools/pty-run.c - run a command on a pseudo-terminal and type into it.
  *
- * In:  pty-run [-s] SECONDS INPUT COMMAND [ARGS...]: the bytes of file
- *      INPUT are the keys typed.
+ * In:  pty-run [-s] [-w WAIT] SECONDS INPUT COMMAND [ARGS...]: the bytes
+ *      of file INPUT are the keys typed.
  * Out: everything the command writes to the terminal, on stdout; with
  *      -s, the screen a terminal would show instead, as lines of text
  *      (carriage return, newline, CSI K, CSI n C and CSI n D are
  *      carried out, other control sequences dropped); exit status the
- *      command's (124 when it outlived SECONDS, 2 on a usage or system
- *      error).
+ *      command's (124 when it outlived SECONDS, and then it and every
+ *      process of its group are killed; 2 on a usage or system error).
  *
  * Why it exists: the REPL's line editor (language/lineedit.zt) runs only
  * on a terminal; test/repl/run drives it through this.  The keys are
  * typed once the command has put the terminal in non-canonical mode
  * (polled through the master, whose termios is the slave's), so none is
  * echoed by the kernel's line discipline before the editor takes over
- * (or after five seconds, for a command that never does);
+ * (or after WAIT seconds, default 5, for a command that never does: a
+ * guest booting under a loaded QEMU may take longer to ask for it);
  * the window is 80 columns.  Written for the tests: no job control,
  * one command, input all at once.
  */
@@ -183,7 +184,7 @@ static int drain(int master)
 int main(int argc, char **argv)
 {
 	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
-	double limit, start = now();
+	double limit, wait = 5, start = now();
 	size_t n = 0, sent = 0;
 	char *input;
 	int master, status, typing = 0;
@@ -194,8 +195,13 @@ int main(int argc, char **argv)
 		argc--;
 		argv++;
 	}
+	if (argc > 2 && strcmp(argv[1], "-w") == 0) {
+		wait = atof(argv[2]);
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 4) {
-		fprintf(stderr, "usage: pty-run [-s] SECONDS INPUT COMMAND [ARGS...]\n");
+		fprintf(stderr, "usage: pty-run [-s] [-w WAIT] SECONDS INPUT COMMAND [ARGS...]\n");
 		return 2;
 	}
 	limit = atof(argv[1]);
@@ -218,15 +224,18 @@ int main(int argc, char **argv)
 		struct termios t;
 
 		if (now() - start > limit) {
+			/* The whole group forkpty's session made: a script's
+			 * children (a QEMU) go too. */
+			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
 			fflush(stdout);
 			return 124;
 		}
 		/* A command that never leaves canonical mode gets the keys
-		 * after five seconds (echoed by the line discipline). */
+		 * after WAIT seconds (echoed by the line discipline). */
 		if (!typing && ((tcgetattr(master, &t) == 0 && !(t.c_lflag & ICANON))
-				|| now() - start > 5))
+				|| now() - start > wait))
 			typing = 1;
 		if (typing && sent < n) {
 			ssize_t k = write(master, input + sent, n - sent);

@@ -6,7 +6,10 @@
  *      scripts/boot adds when its standard input is a terminal or a pipe
  *      (a file still travels on the input disk, files.c); requests to
  *      read descriptor 0 (console.c).
- * Out: the bytes typed or piped, as they come, and the end of input.
+ * Out: the bytes typed or piped, as they come, and the end of input;
+ *      zrt_console_in_control, a line to scripts/boot on the fourth
+ *      console's transmit queue (terminal.c asks for the terminal's
+ *      mode that way).
  *
  * Why it exists: a console's data cannot say "end of input", and QEMU
  * 7.2's character devices that read a pipe or a terminal either never
@@ -19,7 +22,10 @@
  * no byte is lost and none is waited for that will not come.  A
  * terminal keeps its own line discipline (the relay reads it as any
  * program would): lines arrive when Enter is pressed, ^D ends the
- * input.
+ * input.  The line editor of the REPL needs each key as it is typed:
+ * it asks for that (runtime/guest/terminal.c) by a line on the fourth
+ * console's unused direction, which scripts/boot reads and answers by
+ * changing its terminal's mode; the keys then come one by one.
  *
  * Each console is used without VIRTIO_CONSOLE_F_MULTIPORT: one port,
  * receive queue 0.  Everything is polled, as elsewhere in the guest.
@@ -38,6 +44,8 @@ struct receiver {
 };
 
 static struct receiver data, end;
+static struct zrt_vq control;	/* the end console's transmitq */
+static int control_ok;
 static int present;
 static uint64_t received;	/* data bytes taken from the device */
 static uint64_t total;		/* the count, once it has come */
@@ -59,12 +67,17 @@ static void repost(struct receiver *r, unsigned id)
 	zrt_virtq_kick(&r->q);
 }
 
-static int receiver_init(struct receiver *r, struct zrt_virtio *dev, unsigned buffers, unsigned size)
+/* A console's receive queue with BUFFERS buffers of SIZE posted; its
+ * transmit queue too when TX is not NULL (*TX_OK says whether it is). */
+static int receiver_init(struct receiver *r, struct zrt_virtio *dev, unsigned buffers, unsigned size,
+			 struct zrt_vq *tx, int *tx_ok)
 {
 	unsigned i;
 
 	if (zrt_virtio_begin(dev, 0) != 0 || zrt_virtq_init_size(dev, &r->q, 0, buffers) != 0)
 		return -1;
+	if (tx)
+		*tx_ok = zrt_virtq_init(dev, tx, 1) == 0;
 	r->buffers = r->q.size;
 	r->size = size;
 	r->memory = zrt_pages_alloc((r->buffers * size + ZRT_PAGE - 1) / ZRT_PAGE);
@@ -79,8 +92,8 @@ static int receiver_init(struct receiver *r, struct zrt_virtio *dev, unsigned bu
 
 int zrt_console_in_init(struct zrt_virtio *data_dev, struct zrt_virtio *end_dev)
 {
-	if (receiver_init(&data, data_dev, DATA_BUFFERS, DATA_SIZE) != 0 ||
-	    receiver_init(&end, end_dev, 2, END_SIZE) != 0)
+	if (receiver_init(&data, data_dev, DATA_BUFFERS, DATA_SIZE, NULL, NULL) != 0 ||
+	    receiver_init(&end, end_dev, 2, END_SIZE, &control, &control_ok) != 0)
 		return -1;
 	present = 1;
 	return 0;
@@ -89,6 +102,26 @@ int zrt_console_in_init(struct zrt_virtio *data_dev, struct zrt_virtio *end_dev)
 int zrt_console_in_present(void)
 {
 	return present;
+}
+
+/* Whether requests can go to scripts/boot. */
+int zrt_console_in_can_control(void)
+{
+	return present && control_ok;
+}
+
+/* Send LINE (a request ending in a newline) to scripts/boot: 0 when it
+ * went, -1 when there is no console to send it on. */
+int zrt_console_in_control(const char *line)
+{
+	struct zrt_vbuf b;
+
+	if (!zrt_console_in_can_control())
+		return -1;
+	b.p = line;
+	b.len = (uint32_t)strlen(line);
+	b.device_writes = 0;
+	return zrt_virtq_request(&control, &b, 1) < 0 ? -1 : 0;
 }
 
 /* Digits of the count, up to its newline. */

@@ -121,8 +121,10 @@ long zrt_host_read_fd(int fd, void *buf, size_t max)
 
 	if (fd != 0)
 		return 0;
-	if (zrt_console_in_present())
+	if (zrt_console_in_present()) {
+		zrt_tty_before_read();
 		return zrt_console_in_read(buf, max);
+	}
 	k = zrt_stdin_read(in_pos, buf, max);
 	in_pos += k;
 	return (long)k;

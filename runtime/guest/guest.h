@@ -149,6 +149,13 @@ void zrt_console_emergency(const char *s);
 int zrt_console_in_init(struct zrt_virtio *data, struct zrt_virtio *end);
 int zrt_console_in_present(void);
 long zrt_console_in_read(void *buf, size_t max);
+/* A request line to scripts/boot on the fourth console ("raw\n",
+ * "cooked\n": terminal.c); 0 when sent. */
+int zrt_console_in_control(const char *line);
+int zrt_console_in_can_control(void);
+/* Raw mode the editor asked for, sent to scripts/boot before descriptor
+ * 0 is read (terminal.c). */
+void zrt_tty_before_read(void);
 /* What scripts/boot said standard input is (os.c, from the command
  * line's ZOOT_GUEST_STDIN, which the program's environment does not
  * show): "tty", "stream", or NULL (the input disk). */
