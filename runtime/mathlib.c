@@ -7,7 +7,8 @@
  * Why it exists: see mathlib.h.  How:
  * - sqrt is exact integer arithmetic: the square root of the significand
  *   digit by digit (two bits of radicand per bit of root), then rounded
- *   once, to nearest even.
+ *   once, to nearest even; on x86 the SSE2 instruction, which rounds
+ *   the same way.
  * - The others reduce the argument exactly or nearly so (Cody & Waite's
  *   splitting of ln 2 and pi/2; for huge sin/cos/tan arguments the
  *   product with 1280 bits of 2/pi, Payne & Hanek's method, done with
@@ -178,7 +179,7 @@ static struct dd dd_of(double hi, double lo)
 
 /* ---- Square root --------------------------------------------------------- */
 
-double zm_sqrt(double x)
+double zm_sqrt_digits(double x)
 {
 	uint64_t b = bits_of(x), m = b & MANT_MASK, q = 0, r = 0, mant;
 	int e = biased_exponent(x), i, out;
@@ -229,6 +230,30 @@ double zm_sqrt(double x)
 		out++;
 	}
 	return of_bits((uint64_t)(out + 52 + 1023) << 52 | (mant & MANT_MASK));
+}
+
+/*
+ * IEEE 754's square root is correctly rounded to nearest even, the
+ * result zm_sqrt_digits gives, and SSE2 has it as one instruction
+ * (every x86 build, hosted or guest, computes in SSE2: see the
+ * Makefile); nbody-like code spends half its time here otherwise.
+ * Only positive finite numbers take it, so the NaNs keep the bits
+ * zm_sqrt_digits gives them (the instruction's default NaN is negative).
+ * ARM's soft float has no such instruction.
+ */
+double zm_sqrt(double x)
+{
+#if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__))
+	uint64_t b = bits_of(x);
+
+	if (b != 0 && b < INFINITY_BITS) {
+		double s;
+
+		__asm__("sqrtsd %1, %0" : "=x"(s) : "x"(x));
+		return s;
+	}
+#endif
+	return zm_sqrt_digits(x);
 }
 
 /* The square root of a double-double (hi > 0), one Newton step. */

@@ -28,6 +28,8 @@
 #define ZOOT_MATHLIB_H
 
 double zm_sqrt(double x);
+/* The same by exact integer arithmetic (what zm_sqrt is on ARM). */
+double zm_sqrt_digits(double x);
 double zm_exp(double x);
 double zm_log(double x);
 /* log(x 2^e), for the logarithm of exact numbers beyond the range of

@@ -444,10 +444,22 @@ static double flo_arg(const char *who, zval x)
 }
 
 /* The double nearest to exact integer N. */
+/* Integers of at most 53 bits are doubles exactly. */
+#define FLO_EXACT_LIMIT ((int64_t)1 << 53)
+
+static int exact_in_double(zval n)
+{
+	int64_t v = FIXNUM_VALUE(n);
+
+	return IS_FIXNUM(n) && v <= FLO_EXACT_LIMIT && v >= -FLO_EXACT_LIMIT;
+}
+
 zval zp_int_to_flo(zval n)
 {
 	struct view x;
 
+	if (exact_in_double(n))
+		return zrt_make_flonum((double)FIXNUM_VALUE(n));
 	check_integer("inexact", n);
 	view(n, &x);
 	return zrt_make_flonum(bd_to_double(x.d, x.n, x.neg));
@@ -459,6 +471,13 @@ zval zp_ratio_to_flo(zval n, zval d)
 	struct view x, y;
 	zval scratch;
 
+	/*
+	 * Both exact as doubles: one IEEE division is the correctly rounded
+	 * quotient, what the digits below give (mm's matrices of (/ i 8)
+	 * spent more time here than multiplying).
+	 */
+	if (exact_in_double(n) && exact_in_double(d))
+		return zrt_make_flonum((double)FIXNUM_VALUE(n) / (double)FIXNUM_VALUE(d));
 	check_integer("inexact", n);
 	check_integer("inexact", d);
 	ZROOT(n);
@@ -684,19 +703,50 @@ static double quick_double(zval x, int *ok)
 }
 
 /*
+ * The gcd of exact integers A and B (>= 0), one of them a bignum, by
+ * Lehmer's algorithm (bd_gcd): a few digit operations per 32 bits of
+ * quotient instead of a bignum division per Euclid step.  #f for other
+ * operands.
+ */
+static zval quick_gcd(zval a, zval b)
+{
+	struct view x, y;
+	zval scratch, r;
+
+	if (!is_exact_integer(a) || !is_exact_integer(b) || (IS_FIXNUM(a) && IS_FIXNUM(b)))
+		return ZFALSE;
+	ZROOT(a);
+	ZROOT(b);
+	view(a, &x);
+	view(b, &y);
+	r = alloc_bignum(x.n > y.n ? x.n : y.n);
+	ZROOT(r);
+	view(a, &x);
+	view(b, &y);
+	scratch = alloc_digits(bd_gcd_scratch(x.n, y.n));
+	view(a, &x);
+	view(b, &y);
+	return finish(r, bd_gcd(BIG_DIGITS(r), x.d, x.n, y.d, y.n, RAW_DIGITS(scratch)), 0);
+}
+
+/*
  * Operation OP (0 +, 1 -, 2 *, 3 /, 4 compare) of A and B when one is a
  * flonum and the other a flonum or a fixnum (a fixnum converts to a
  * double exactly on 32-bit targets; on x86-64 a fixnum beyond 2^53
  * would round, so it is left to the general path): the result, or the
  * comparison's -1/0/1/#f.  #f for any other operands, which
  * language/numbers.zt then dispatches in full.  One C call instead of
- * the several of the full dispatch, for flonum loops.
+ * the several of the full dispatch, for flonum loops.  OP 5 is the gcd
+ * of two non-negative exact integers when one is a bignum (quick_gcd),
+ * else #f.
  */
 zval zp_num_quick(zval op, zval a, zval b)
 {
 	int ok = 1;
 	double x, y;
 
+	if (FIXNUM_VALUE(op) == 5)
+		return quick_gcd(a, b);
 	if (!(IS_FLONUM(a) || IS_FLONUM(b)))
 		return ZFALSE;
 	if ((IS_FIXNUM(a) && !exact_double(FIXNUM_VALUE(a))) ||

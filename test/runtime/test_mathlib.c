@@ -87,6 +87,11 @@ static void test_sqrt_exp_log(void)
 	IS(zm_sqrt(of_bits(1)), 0x1p-537);
 	IS(zm_sqrt(0x1.fffffffffffffp+1023), 0x1.fffffffffffffp+511);
 	IS(zm_sqrt(NAN_), NAN_);
+	IS(zm_sqrt_digits(-0.0), -0.0);
+	IS(zm_sqrt_digits(-1.0), NAN_);
+	IS(zm_sqrt_digits(inf), inf);
+	IS(zm_sqrt_digits(NAN_), NAN_);
+	IS(zm_sqrt_digits(of_bits(1)), 0x1p-537);
 
 	IS(zm_exp(0.0), 1.0);
 	IS(zm_exp(-0.0), 1.0);
@@ -496,7 +501,9 @@ static void test_random(void)
 }
 
 #ifdef WITH_LIBM
-/* sqrt against the SSE2 instruction, on every kind of bit pattern. */
+/* sqrt against the SSE2 instruction, on every kind of bit pattern: the
+ * digit-by-digit version (ARM's zm_sqrt) and zm_sqrt itself, which on
+ * x86 takes the instruction for positive finite numbers. */
 static void test_sqrt_all(void)
 {
 	int i, bad = 0;
@@ -509,6 +516,7 @@ static void test_sqrt_all(void)
 			b &= 0x000fffffffffffffull;	/* subnormal */
 		x = of_bits(b & ~((uint64_t)1 << 63));
 		__asm__("sqrtsd %1, %0" : "=x"(r) : "x"(x));
+		bad += !same(zm_sqrt_digits(x), r);
 		bad += !same(zm_sqrt(x), r);
 	}
 	CHECK(bad == 0);
