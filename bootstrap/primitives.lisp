@@ -135,14 +135,22 @@
       (check-num who x)
       (unless (realp x) (type-fail who "a real number" x))))
 
+;;; A NaN (or a complex with a NaN part) is unordered: every comparison
+;;; with it is false.  The host's own < would compare a NaN with an exact
+;;; number through its (meaningless) rational value, so it is not asked.
+(defun nan-part-p (x)
+  (cond ((floatp x) (host-nan-p x))
+        ((complexp x) (or (nan-part-p (realpart x)) (nan-part-p (imagpart x))))
+        (t nil)))
+
 (defmacro defcompare (name op)
   `(defprim ,name (x &rest xs)
      (check-compared ,name x)
-     (let ((ok t))
+     (let ((ok (not (nan-part-p x))))
        (loop for prev = x then y
              for y in xs
              do (check-compared ,name y)
-                (unless (,op prev y) (setf ok nil)))
+                (unless (and ok (not (nan-part-p y)) (,op prev y)) (setf ok nil)))
        (zbool ok))))
 
 (defcompare "=" =)
