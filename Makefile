@@ -224,7 +224,13 @@ OBJCOPY_arm = arm-linux-gnueabi-objcopy
 RT_CC = $(CC_$(ARCH))
 RT_AR = $(AR_$(ARCH))
 RT_OBJCOPY = $(OBJCOPY_$(ARCH))
-RT_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffp-contract=off $(ARCHFLAGS_$(ARCH))
+# arm: -funwind-tables gives every runtime function an EHABI unwind
+# entry (.ARM.exidx, 8 bytes each; the code is the same).  Without it
+# gdb's bt stops in the runtime's C (zp_exit after an uncaught error),
+# or worse, takes the entry of whatever function comes before; x86's
+# gcc writes .eh_frame by default.
+RT_UNWIND_arm = -funwind-tables
+RT_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffp-contract=off $(ARCHFLAGS_$(ARCH)) $(RT_UNWIND_$(ARCH))
 # Sorted: the order of the objects in the archive must not be the file
 # system's (make reproducible-check).
 RT_SRC = $(sort $(wildcard runtime/*.c)) $(sort $(wildcard runtime/host/*.c))
