@@ -433,6 +433,11 @@ zrt_call_cc:
 	ldr ip, =zrt_heap_limit
 	ldr r9, [ip]
 	str r0, [fp, #-12]
+	/* The return address is zrt_cont_underflow's now; the caller's is
+	 * CONT_RA of k, in slot 1: DW_CFA_expression: the return address
+	 * is at k + 1, k at [fp, #-12] (DW_OP_breg fp -12, DW_OP_deref,
+	 * DW_OP_plus_uconst 1). */
+	.cfi_escape 0x10, 14, 5, 0x7b, 0x74, 0x06, 0x23, 0x01
 	ldr r5, [fp, #-8]
 	and ip, r5, #7
 	cmp ip, #3
@@ -489,13 +494,19 @@ zrt_cont_throw:
  * Here and in the resumes below (entered from zrt_cont_throw too) the
  * stack is on its way to a continuation's: there is no caller frame to
  * describe, so this is a bottom of the stack for gdb, as zrt_start is.
- * The nop comes first because the boundary frame's return address is
- * zrt_cont_underflow itself, and gdb looks up a return address's
- * call-frame information at the byte before it.
+ * The nop, zrt_cont_boundary, comes first because a boundary frame's
+ * return address is zrt_cont_underflow itself, and gdb looks up a
+ * return address's call-frame information (and its name) at the byte
+ * before it.  (While the frame of zrt_call_cc is on the stack, its
+ * call-frame information finds the caller's return address in the
+ * continuation instead; this is for the frames a resume puts back.)
  */
+	.type zrt_cont_boundary, %function
+zrt_cont_boundary:
 	.cfi_startproc
 	.cfi_undefined lr
 	nop
+	.size zrt_cont_boundary, .-zrt_cont_boundary
 	.globl zrt_cont_underflow
 	.type zrt_cont_underflow, %function
 zrt_cont_underflow:

@@ -257,6 +257,11 @@ zrt_call_cc:
 	mov %ebp, (%esp)
 	call zrt_cont_capture
 	mov %eax, -12(%ebp)
+	/* The return address is zrt_cont_underflow's now; the caller's is
+	 * CONT_RA of k, in slot 1: DW_CFA_expression: the return address
+	 * is at k + 1, k at -12(%ebp) (DW_OP_breg fp -12, DW_OP_deref,
+	 * DW_OP_plus_uconst 1). */
+	.cfi_escape 0x10, 8, 5, 0x75, 0x74, 0x06, 0x23, 0x01
 	mov -8(%ebp), %edi
 	lea -3(%edi), %esi
 	test $7, %esi
@@ -308,13 +313,19 @@ zrt_cont_throw:
  * Here and in the resumes below (entered from zrt_cont_throw too) the
  * stack is on its way to a continuation's: there is no caller frame to
  * describe, so this is a bottom of the stack for gdb, as zrt_start is.
- * The nop comes first because the boundary frame's return address is
- * zrt_cont_underflow itself, and gdb looks up a return address's
- * call-frame information at the byte before it.
+ * The nop, zrt_cont_boundary, comes first because a boundary frame's
+ * return address is zrt_cont_underflow itself, and gdb looks up a
+ * return address's call-frame information (and its name) at the byte
+ * before it.  (While the frame of zrt_call_cc is on the stack, its
+ * call-frame information finds the caller's return address in the
+ * continuation instead; this is for the frames a resume puts back.)
  */
+	.type zrt_cont_boundary, @function
+zrt_cont_boundary:
 	.cfi_startproc
 	.cfi_undefined %eip
 	nop
+	.size zrt_cont_boundary, .-zrt_cont_boundary
 	.globl zrt_cont_underflow
 	.type zrt_cont_underflow, @function
 zrt_cont_underflow:
