@@ -274,6 +274,7 @@ zrt_call_cc:
 	.cfi_remember_state
 	leave
 	LEFT_CFI
+	.cfi_restore %eip		/* at %esp: zrt_cont_underflow, where ret goes */
 	ret
 	.cfi_restore_state
 2:	NOT_A_PROCEDURE
