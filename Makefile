@@ -408,7 +408,7 @@ GUEST_LD_arm = arm-linux-gnueabi-ld
 GUEST_LD = $(GUEST_LD_$(ARCH)) -n --no-warn-rwx-segments
 GUEST_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -isystem $(shell $(RT_CC) -print-file-name=include) -Iruntime/guest/include \
-  -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
+  -fno-pic -fno-pie -fno-stack-protector \
   -fno-tree-loop-distribute-patterns -ffp-contract=off $(GUEST_ARCHFLAGS_$(ARCH))
 GUEST_SRC = $(foreach p,runtime/*.c runtime/guest/*.c runtime/guest/net/*.c $(GUEST_DIRS:%=%/*.c),$(sort $(wildcard $(p))))
 # The files that compute with doubles get the floating-point registers
