@@ -225,7 +225,13 @@ OBJCOPY_arm = arm-linux-gnueabi-objcopy
 RT_CC = $(CC_$(ARCH))
 RT_AR = $(AR_$(ARCH))
 RT_OBJCOPY = $(OBJCOPY_$(ARCH))
-RT_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffp-contract=off $(ARCHFLAGS_$(ARCH))
+# arm: -funwind-tables gives every runtime function an EHABI unwind
+# entry (.ARM.exidx, 8 bytes each; the code is the same).  Without it
+# gdb's bt stops in the runtime's C (zp_exit after an uncaught error),
+# or worse, takes the entry of whatever function comes before; x86's
+# gcc writes .eh_frame by default.
+RT_UNWIND_arm = -funwind-tables
+RT_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffp-contract=off $(ARCHFLAGS_$(ARCH)) $(RT_UNWIND_$(ARCH))
 # Sorted: the order of the objects in the archive must not be the file
 # system's (make reproducible-check).
 RT_SRC = $(sort $(wildcard runtime/*.c)) $(sort $(wildcard runtime/host/*.c))
@@ -403,7 +409,7 @@ GUEST_LD_arm = arm-linux-gnueabi-ld
 GUEST_LD = $(GUEST_LD_$(ARCH)) -n --no-warn-rwx-segments
 GUEST_CFLAGS = -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -isystem $(shell $(RT_CC) -print-file-name=include) -Iruntime/guest/include \
-  -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
+  -fno-pic -fno-pie -fno-stack-protector \
   -fno-tree-loop-distribute-patterns -ffp-contract=off $(GUEST_ARCHFLAGS_$(ARCH))
 GUEST_SRC = $(foreach p,runtime/*.c runtime/guest/*.c runtime/guest/net/*.c $(GUEST_DIRS:%=%/*.c),$(sort $(wildcard $(p))))
 # The files that compute with doubles get the floating-point registers

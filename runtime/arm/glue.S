@@ -20,6 +20,18 @@
  * and sp + 4 in zrt_zoot_sp, with the return address in the word at sp,
  * so that zrt_zoot_sp[-1] is the pc of the innermost frame as on x86.
  * ARM state, gas's default syntax, EABI; no instruction newer than v5TE.
+ *
+ * Every routine carries DWARF call-frame information (.cfi_ directives),
+ * as the generated code does: where the caller's frame (the CFA) and the
+ * return address are at each instruction, so that gdb's bt from a
+ * breakpoint in the runtime's C walks through the glue into the Zoot
+ * frames and stops at zrt_start.  as turns them into .eh_frame, which
+ * gdb reads before the EHABI tables (.ARM.exidx, from .fnstart/.save),
+ * and those would say nothing more: nothing unwinds these routines for
+ * C++ exceptions.  On entry (the CIE's rule) the CFA is sp and the
+ * return address in lr; a routine that stores lr in the word at sp (the
+ * caller's frame's lowest word, ABI.md) says so; a frame is made as
+ * generated code makes it (FRAME_CFI).
  */
 
 #include "../glue.h"
@@ -31,6 +43,30 @@
 	.text
 	.balign 4
 
+/* Call-frame information for push {fp, lr}; mov fp, sp (FRAME_CFI does
+ * both): the CFA is fp + 8, lr saved at CFA - 4 and fp at CFA - 8. */
+.macro FRAME_CFI
+	push {fp, lr}
+	.cfi_def_cfa_offset 8
+	.cfi_offset lr, -4
+	.cfi_offset fp, -8
+	mov fp, sp
+	.cfi_def_cfa_register fp
+.endm
+
+/* r5 is not a procedure: (%call-error value), which raises.  Used in a
+ * frame whose lowest word is free for a C call, inside the routine that
+ * made it, so the routine's call-frame information holds here too. */
+.macro NOT_A_PROCEDURE
+	mov r0, r5
+	ldr r5, =zl__25call_2derror
+	ldr r5, [r5]
+	mov r4, #1
+	ldr ip, [r5, #1]
+	blx ip
+	udf #0
+.endm
+
 /*
  * void zrt_start(zval *stack_top, zval closure): switch to the Zoot
  * stack and run the program's entry closure.  The entry ends by calling
@@ -39,6 +75,8 @@
 	.globl zrt_start
 	.type zrt_start, %function
 zrt_start:
+	.cfi_startproc
+	.cfi_undefined lr		/* the bottom of the stack, for gdb and perf */
 	mov sp, r0
 	mov fp, #0
 	mov r0, r1
@@ -48,6 +86,7 @@ zrt_start:
 	mov r0, #0
 	bl zp_exit
 	udf #0
+	.cfi_endproc
 	.size zrt_start, .-zrt_start
 
 /*
@@ -64,11 +103,18 @@ zrt_start:
 	.globl zrt_call
 	.type zrt_call, %function
 zrt_call:
-	push {fp, lr}
-	mov fp, sp
+	.cfi_startproc
+	FRAME_CFI
 	sub sp, sp, #48
 	sub ip, fp, #12
 	stmdb ip, {r4, r5, r6, r7, r8, r9, r10}
+	.cfi_offset r4, -48		/* fp - 40 */
+	.cfi_offset r5, -44
+	.cfi_offset r6, -40
+	.cfi_offset r7, -36
+	.cfi_offset r8, -32
+	.cfi_offset r9, -28
+	.cfi_offset r10, -24
 	mvn ip, #0
 	str ip, [fp, #-4]
 	ldr ip, =zrt_zoot_frame
@@ -106,7 +152,7 @@ zrt_call:
 	cmp ip, #3
 	ldreqb ip, [r5, #-3]
 	cmpeq ip, #CLOSURE_HEADER_LOW
-	bne not_a_procedure
+	bne 4f
 	ldr ip, [r5, #1]
 	blx ip
 	ldr ip, =zrt_heap_ptr
@@ -119,21 +165,21 @@ zrt_call:
 	str r1, [ip]
 	sub ip, fp, #12
 	ldmdb ip, {r4, r5, r6, r7, r8, r9, r10}
+	.cfi_remember_state
+	.cfi_restore r4
+	.cfi_restore r5
+	.cfi_restore r6
+	.cfi_restore r7
+	.cfi_restore r8
+	.cfi_restore r9
+	.cfi_restore r10
 	mov sp, fp
 	pop {fp, pc}
-	.size zrt_call, .-zrt_call
-
-/* r5 is not a procedure: (%call-error value), which raises.  Reached by
- * a branch from a frame whose lowest word is free for a C call. */
-not_a_procedure:
-	mov r0, r5
-	ldr r5, =zl__25call_2derror
-	ldr r5, [r5]
-	mov r4, #1
-	ldr ip, [r5, #1]
-	blx ip
-	udf #0
+	.cfi_restore_state
+4:	NOT_A_PROCEDURE
 	.ltorg
+	.cfi_endproc
+	.size zrt_call, .-zrt_call
 
 /*
  * Zoot calls the C function in ip with r0-r3 and a fifth argument in r4
@@ -144,7 +190,9 @@ not_a_procedure:
 	.globl zrt_ccall
 	.type zrt_ccall, %function
 zrt_ccall:
+	.cfi_startproc
 	str lr, [sp]
+	.cfi_offset lr, 0
 	ldr lr, =zrt_heap_ptr
 	str r10, [lr]
 	ldr lr, =zrt_zoot_frame
@@ -153,14 +201,17 @@ zrt_ccall:
 	add r10, sp, #4
 	str r10, [lr]
 	sub sp, sp, #8
+	.cfi_adjust_cfa_offset 8
 	str r4, [sp]
 	blx ip
 	add sp, sp, #8
+	.cfi_adjust_cfa_offset -8
 	ldr ip, =zrt_heap_ptr
 	ldr r10, [ip]
 	ldr ip, =zrt_heap_limit
 	ldr r9, [ip]
 	ldr pc, [sp]
+	.cfi_endproc
 	.size zrt_ccall, .-zrt_ccall
 
 /*
@@ -172,7 +223,9 @@ zrt_ccall:
 	.globl zrt_alloc_slow
 	.type zrt_alloc_slow, %function
 zrt_alloc_slow:
+	.cfi_startproc
 	str lr, [sp]
+	.cfi_offset lr, 0
 	sub r1, r10, r0
 	mov r10, r0
 	ldr ip, =zrt_heap_ptr
@@ -189,6 +242,7 @@ zrt_alloc_slow:
 	ldr ip, =zrt_heap_limit
 	ldr r9, [ip]
 	ldr pc, [sp]
+	.cfi_endproc
 	.size zrt_alloc_slow, .-zrt_alloc_slow
 
 /*
@@ -199,12 +253,14 @@ zrt_alloc_slow:
 	.globl zrt_stack_overflow
 	.type zrt_stack_overflow, %function
 zrt_stack_overflow:
+	.cfi_startproc
 	ldr ip, =zrt_stack_low
 	ldr ip, [ip]
 	add ip, ip, #16384
 	ldr r0, =zrt_stack_limit
 	str ip, [r0]
 	str lr, [sp]
+	.cfi_offset lr, 0
 	ldr ip, =zrt_heap_ptr
 	str r10, [ip]
 	ldr ip, =zrt_zoot_frame
@@ -215,13 +271,16 @@ zrt_stack_overflow:
 	ldr r0, =msg_stack_overflow
 	bl zrt_simple_error
 	udf #0
+	.cfi_endproc
 	.size zrt_stack_overflow, .-zrt_stack_overflow
 
 /* Report a runtime error with the C string in r0 from a glue routine
- * entered by a Zoot call: make a frame without slots first. */
+ * entered by a Zoot call, by a branch before it moved sp or lr: make a
+ * frame without slots first. */
+	.type glue_error, %function
 glue_error:
-	push {fp, lr}
-	mov fp, sp
+	.cfi_startproc
+	FRAME_CFI
 	sub sp, sp, #8
 	mov ip, #0
 	str ip, [fp, #-4]
@@ -235,11 +294,17 @@ glue_error:
 	str r1, [ip]
 	bl zrt_simple_error
 	udf #0
+	.cfi_endproc
+	.size glue_error, .-glue_error
 
+	.type glue_arity, %function
 glue_arity:
+	.cfi_startproc
 	ldr r0, =msg_glue_arity
 	b glue_error
 	.ltorg
+	.cfi_endproc
+	.size glue_arity, .-glue_arity
 
 /*
  * The error stubs of generated code end here.  A stub loads the
@@ -247,6 +312,9 @@ glue_arity:
  * Zoot procedure that raises the error (closure in r5, count in r4),
  * leaving lr alone: the procedure's frame then returns, as far as the
  * backtrace can tell, into the stub, whose address is its call site.
+ * sp and lr are the stub's all the way, so the CIE's rules (the CFA is
+ * sp, the return address in lr) hold throughout: the call-frame
+ * information of each is only its start and end.
  */
 /* A stub NAME that calls the procedure in the global cell CELL with
  * ARGC arguments: err_begin, the moves that put the arguments in r0-r3,
@@ -255,12 +323,14 @@ glue_arity:
 	.globl \name
 	.type \name, %function
 \name:
+	.cfi_startproc
 .endm
 
 .macro err_end name, cell, argc
 	ldr r5, =\cell
 	mov r4, #\argc
 	b err_call
+	.cfi_endproc
 	.size \name, .-\name
 .endm
 
@@ -291,9 +361,13 @@ glue_arity:
 	err_stub zrt_err_record_set, zl__25c_2dchecked_2drecord_2dset_21, 5
 
 /* r5 is a global cell holding a procedure: tail-call it. */
+	.type err_call, %function
 err_call:
+	.cfi_startproc
 	ldr r5, [r5]
 	ldr pc, [r5, #1]
+	.cfi_endproc
+	.size err_call, .-err_call
 
 /*
  * A procedure was called with the wrong number of arguments (r4), its
@@ -304,8 +378,8 @@ err_call:
 	.globl zrt_err_arity
 	.type zrt_err_arity, %function
 zrt_err_arity:
-	push {fp, lr}
-	mov fp, sp
+	.cfi_startproc
+	FRAME_CFI
 	sub sp, sp, #8
 	mov ip, #0
 	str ip, [fp, #-4]
@@ -317,8 +391,9 @@ zrt_err_arity:
 	ldr ip, [r5, #1]
 	blx ip
 	udf #0
-	.size zrt_err_arity, .-zrt_err_arity
 	.ltorg
+	.cfi_endproc
+	.size zrt_err_arity, .-zrt_err_arity
 
 /*
  * (%call/cc f): call F with a continuation object K for the return
@@ -333,10 +408,10 @@ zrt_err_arity:
 	.globl zrt_call_cc
 	.type zrt_call_cc, %function
 zrt_call_cc:
+	.cfi_startproc
 	cmp r4, #1
 	bne glue_arity
-	push {fp, lr}
-	mov fp, sp
+	FRAME_CFI
 	sub sp, sp, #16
 	mov ip, #8
 	str ip, [fp, #-4]
@@ -358,17 +433,27 @@ zrt_call_cc:
 	ldr ip, =zrt_heap_limit
 	ldr r9, [ip]
 	str r0, [fp, #-12]
+	/* The return address is zrt_cont_underflow's now; the caller's is
+	 * CONT_RA of k, in slot 1: DW_CFA_expression: the return address
+	 * is at k + 1, k at [fp, #-12] (DW_OP_breg fp -12, DW_OP_deref,
+	 * DW_OP_plus_uconst 1). */
+	.cfi_escape 0x10, 14, 5, 0x7b, 0x74, 0x06, 0x23, 0x01
 	ldr r5, [fp, #-8]
 	and ip, r5, #7
 	cmp ip, #3
 	ldreqb ip, [r5, #-3]
 	cmpeq ip, #CLOSURE_HEADER_LOW
-	bne not_a_procedure
+	bne 2f
 	mov r4, #1
 	ldr ip, [r5, #1]
 	blx ip
+	.cfi_remember_state
 	mov sp, fp
 	pop {fp, pc}
+	.cfi_restore_state
+2:	NOT_A_PROCEDURE
+	.ltorg
+	.cfi_endproc
 	.size zrt_call_cc, .-zrt_call_cc
 
 /*
@@ -378,6 +463,7 @@ zrt_call_cc:
 	.globl zrt_cont_throw
 	.type zrt_cont_throw, %function
 zrt_cont_throw:
+	.cfi_startproc
 	cmp r4, #2
 	bne glue_arity
 	and ip, r0, #7
@@ -397,12 +483,30 @@ zrt_cont_throw:
 	b cont_resume
 1:	ldr r0, =msg_not_continuation
 	b glue_error
+	.ltorg
+	.cfi_endproc
 	.size zrt_cont_throw, .-zrt_cont_throw
 
 /*
  * The boundary frame returned, with its value in r0: resume the
  * continuation below it.
+ *
+ * Here and in the resumes below (entered from zrt_cont_throw too) the
+ * stack is on its way to a continuation's: there is no caller frame to
+ * describe, so this is a bottom of the stack for gdb, as zrt_start is.
+ * The nop, zrt_cont_boundary, comes first because a boundary frame's
+ * return address is zrt_cont_underflow itself, and gdb looks up a
+ * return address's call-frame information (and its name) at the byte
+ * before it.  (While the frame of zrt_call_cc is on the stack, its
+ * call-frame information finds the caller's return address in the
+ * continuation instead; this is for the frames a resume puts back.)
  */
+	.type zrt_cont_boundary, %function
+zrt_cont_boundary:
+	.cfi_startproc
+	.cfi_undefined lr
+	nop
+	.size zrt_cont_boundary, .-zrt_cont_boundary
 	.globl zrt_cont_underflow
 	.type zrt_cont_underflow, %function
 zrt_cont_underflow:
@@ -466,6 +570,7 @@ cont_resume:
 	ldr r9, [ip]
 	bx r2
 	.ltorg
+	.cfi_endproc
 
 /*
  * (%apply f list): call F with the elements of LIST (a proper list, as
@@ -475,6 +580,7 @@ cont_resume:
 	.globl zrt_apply
 	.type zrt_apply, %function
 zrt_apply:
+	.cfi_startproc
 	cmp r4, #2
 	bne glue_arity
 	mov r5, r0
@@ -493,7 +599,8 @@ zrt_apply:
 	ldr pc, [r5, #1]
 3:	ldr r0, =msg_apply_too_many
 	b glue_error
-	.size zrt_apply, .-zrt_apply
 	.ltorg
+	.cfi_endproc
+	.size zrt_apply, .-zrt_apply
 
 	.section .note.GNU-stack, "", %progbits

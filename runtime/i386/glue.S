@@ -18,6 +18,16 @@
  * the stack pointer or the frame chain in ways C cannot express.  A
  * Zoot frame leaves %esp 16-byte aligned, so a routine called from Zoot
  * code starts with %esp at 12 mod 16, as a C function does.
+ *
+ * Every routine carries DWARF call-frame information (.cfi_ directives,
+ * which as turns into .eh_frame), as the generated code does: where the
+ * caller's frame (the CFA) and the return address are at each
+ * instruction, so that gdb's bt from a breakpoint in the runtime's C
+ * walks through the glue into the Zoot frames and stops at zrt_start.
+ * On entry (the CIE's rule) the CFA is %esp + 4 and the return address
+ * at CFA - 4; a routine that makes a frame says so as generated code
+ * does: push %ebp (CFA %esp + 8, %ebp saved at CFA - 8), then mov %esp,
+ * %ebp (CFA %ebp + 8).
  */
 
 #include "../glue.h"
@@ -25,6 +35,33 @@
 	GLUE_MESSAGES
 
 	.text
+
+/* Call-frame information: the frame made by push %ebp; mov %esp, %ebp
+ * (FRAME_CFI, which does both) and taken down by leave (LEFT_CFI after
+ * it: the CFA is %esp + 4 again and %ebp the caller's). */
+.macro FRAME_CFI
+	push %ebp
+	.cfi_def_cfa_offset 8
+	.cfi_offset %ebp, -8
+	mov %esp, %ebp
+	.cfi_def_cfa_register %ebp
+.endm
+
+.macro LEFT_CFI
+	.cfi_def_cfa %esp, 4
+	.cfi_restore %ebp
+.endm
+
+/* %edi is not a procedure: (%call-error value), which raises.  Used in
+ * a frame with %esp aligned for a call, inside the routine that made
+ * it, so the routine's call-frame information holds here too. */
+.macro NOT_A_PROCEDURE
+	mov %edi, %ebx
+	mov zl__25call_2derror, %edi
+	mov $1, %eax
+	call *1(%edi)
+	ud2
+.endm
 
 /*
  * void zrt_start(zval *stack_top, zval closure): switch to the Zoot
@@ -34,6 +71,8 @@
 	.globl zrt_start
 	.type zrt_start, @function
 zrt_start:
+	.cfi_startproc
+	.cfi_undefined %eip		/* the bottom of the stack, for gdb and perf */
 	mov 4(%esp), %eax
 	mov 8(%esp), %edx
 	mov %eax, %esp
@@ -47,6 +86,7 @@ zrt_start:
 	movl $0, (%esp)
 	call zp_exit
 	ud2
+	.cfi_endproc
 	.size zrt_start, .-zrt_start
 
 /*
@@ -59,14 +99,17 @@ zrt_start:
 	.globl zrt_call
 	.type zrt_call, @function
 zrt_call:
-	push %ebp
-	mov %esp, %ebp
+	.cfi_startproc
+	FRAME_CFI
 	push $-1			/* -4:  entry-frame marker */
 	pushl zrt_zoot_frame		/* -8:  saved innermost Zoot frame */
 	pushl zrt_zoot_sp		/* -12: saved stack pointer there */
-	push %ebx
+	push %ebx			/* CFA - 24 */
+	.cfi_offset %ebx, -24
 	push %esi
+	.cfi_offset %esi, -28
 	push %edi			/* %esp = %ebp - 24: aligned */
+	.cfi_offset %edi, -32
 	mov 8(%ebp), %edi
 	mov 12(%ebp), %eax
 	mov 16(%ebp), %esi
@@ -98,21 +141,22 @@ zrt_call:
 	mov -12(%ebp), %ecx
 	mov %ecx, zrt_zoot_sp
 	mov -16(%ebp), %ebx
+	.cfi_restore %ebx
 	mov -20(%ebp), %esi
+	.cfi_restore %esi
 	mov -24(%ebp), %edi
+	.cfi_restore %edi
+	.cfi_remember_state
 	leave
+	LEFT_CFI
 	ret
-4:	jmp not_a_procedure
+	.cfi_restore_state
+	.cfi_offset %ebx, -24		/* the error path below: still saved */
+	.cfi_offset %esi, -28
+	.cfi_offset %edi, -32
+4:	NOT_A_PROCEDURE
+	.cfi_endproc
 	.size zrt_call, .-zrt_call
-
-/* %edi is not a procedure: (%call-error value), which raises.  Reached
- * by a jump from a frame with %esp aligned for a call. */
-not_a_procedure:
-	mov %edi, %ebx
-	mov zl__25call_2derror, %edi
-	mov $1, %eax
-	call *1(%edi)
-	ud2
 
 /*
  * The slow path of an inline allocation of %esi bytes, whose fast path
@@ -122,16 +166,20 @@ not_a_procedure:
 	.globl zrt_alloc_slow
 	.type zrt_alloc_slow, @function
 zrt_alloc_slow:
+	.cfi_startproc
 	mov %ebp, zrt_zoot_frame
 	lea 4(%esp), %eax
 	mov %eax, zrt_zoot_sp
 	shr $2, %esi			/* bytes -> words */
 	sub $12, %esp
+	.cfi_adjust_cfa_offset 12
 	mov %esi, (%esp)
 	call zrt_gc_alloc
 	add $12, %esp
+	.cfi_adjust_cfa_offset -12
 	mov zrt_heap_ptr, %esi
 	ret
+	.cfi_endproc
 	.size zrt_alloc_slow, .-zrt_alloc_slow
 
 /*
@@ -142,6 +190,7 @@ zrt_alloc_slow:
 	.globl zrt_stack_overflow
 	.type zrt_stack_overflow, @function
 zrt_stack_overflow:
+	.cfi_startproc
 	mov zrt_stack_low, %eax
 	add $16384, %eax
 	mov %eax, zrt_stack_limit
@@ -149,17 +198,20 @@ zrt_stack_overflow:
 	lea 4(%esp), %eax
 	mov %eax, zrt_zoot_sp
 	sub $12, %esp
+	.cfi_adjust_cfa_offset 12
 	movl $msg_stack_overflow, (%esp)
 	call zrt_simple_error
 	ud2
+	.cfi_endproc
 	.size zrt_stack_overflow, .-zrt_stack_overflow
 
 /* Report a runtime error with the C string in %eax from a glue routine
- * entered by a Zoot call (%esp at 12 mod 16): make a frame without
- * slots first. */
+ * entered by a Zoot call (%esp at 12 mod 16), by a jump before it moved
+ * %esp: make a frame without slots first. */
+	.type glue_error, @function
 glue_error:
-	push %ebp
-	mov %esp, %ebp
+	.cfi_startproc
+	FRAME_CFI
 	push $0
 	push $0
 	sub $16, %esp
@@ -168,10 +220,16 @@ glue_error:
 	mov %esp, zrt_zoot_sp
 	call zrt_simple_error
 	ud2
+	.cfi_endproc
+	.size glue_error, .-glue_error
 
+	.type glue_arity, @function
 glue_arity:
+	.cfi_startproc
 	mov $msg_glue_arity, %eax
 	jmp glue_error
+	.cfi_endproc
+	.size glue_arity, .-glue_arity
 
 /*
  * (%call/cc f): call F with a continuation object K for the return
@@ -186,10 +244,10 @@ glue_arity:
 	.globl zrt_call_cc
 	.type zrt_call_cc, @function
 zrt_call_cc:
+	.cfi_startproc
 	cmp $1, %eax
 	jne glue_arity
-	push %ebp
-	mov %esp, %ebp
+	FRAME_CFI
 	sub $24, %esp
 	movl $8, -4(%ebp)
 	mov %ebx, -8(%ebp)
@@ -199,6 +257,11 @@ zrt_call_cc:
 	mov %ebp, (%esp)
 	call zrt_cont_capture
 	mov %eax, -12(%ebp)
+	/* The return address is zrt_cont_underflow's now; the caller's is
+	 * CONT_RA of k, in slot 1: DW_CFA_expression: the return address
+	 * is at k + 1, k at -12(%ebp) (DW_OP_breg fp -12, DW_OP_deref,
+	 * DW_OP_plus_uconst 1). */
+	.cfi_escape 0x10, 8, 5, 0x75, 0x74, 0x06, 0x23, 0x01
 	mov -8(%ebp), %edi
 	lea -3(%edi), %esi
 	test $7, %esi
@@ -208,9 +271,14 @@ zrt_call_cc:
 	mov %eax, %ebx
 	mov $1, %eax
 	call *1(%edi)
+	.cfi_remember_state
 	leave
+	LEFT_CFI
+	.cfi_restore %eip		/* at %esp: zrt_cont_underflow, where ret goes */
 	ret
-2:	jmp not_a_procedure
+	.cfi_restore_state
+2:	NOT_A_PROCEDURE
+	.cfi_endproc
 	.size zrt_call_cc, .-zrt_call_cc
 
 /*
@@ -220,6 +288,7 @@ zrt_call_cc:
 	.globl zrt_cont_throw
 	.type zrt_cont_throw, @function
 zrt_cont_throw:
+	.cfi_startproc
 	cmp $2, %eax
 	jne glue_arity
 	lea -3(%ebx), %esi
@@ -235,12 +304,29 @@ zrt_cont_throw:
 	jmp cont_resume
 1:	mov $msg_not_continuation, %eax
 	jmp glue_error
+	.cfi_endproc
 	.size zrt_cont_throw, .-zrt_cont_throw
 
 /*
  * The boundary frame returned, with its value in %eax: resume the
  * continuation below it.
+ *
+ * Here and in the resumes below (entered from zrt_cont_throw too) the
+ * stack is on its way to a continuation's: there is no caller frame to
+ * describe, so this is a bottom of the stack for gdb, as zrt_start is.
+ * The nop, zrt_cont_boundary, comes first because a boundary frame's
+ * return address is zrt_cont_underflow itself, and gdb looks up a
+ * return address's call-frame information (and its name) at the byte
+ * before it.  (While the frame of zrt_call_cc is on the stack, its
+ * call-frame information finds the caller's return address in the
+ * continuation instead; this is for the frames a resume puts back.)
  */
+	.type zrt_cont_boundary, @function
+zrt_cont_boundary:
+	.cfi_startproc
+	.cfi_undefined %eip
+	nop
+	.size zrt_cont_boundary, .-zrt_cont_boundary
 	.globl zrt_cont_underflow
 	.type zrt_cont_underflow, @function
 zrt_cont_underflow:
@@ -296,6 +382,7 @@ cont_resume:
 	mov %eax, %esp
 	mov %ecx, %eax
 	jmp *%edx
+	.cfi_endproc
 
 /*
  * (%apply f list): call F with the elements of LIST (a proper list, as
@@ -304,6 +391,7 @@ cont_resume:
 	.globl zrt_apply
 	.type zrt_apply, @function
 zrt_apply:
+	.cfi_startproc
 	cmp $2, %eax
 	jne glue_arity
 	mov %ebx, %edi
@@ -323,6 +411,7 @@ zrt_apply:
 	jmp *1(%edi)
 3:	mov $msg_apply_too_many, %eax
 	jmp glue_error
+	.cfi_endproc
 	.size zrt_apply, .-zrt_apply
 
 	.section .note.GNU-stack, "", @progbits

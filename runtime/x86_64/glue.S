@@ -14,6 +14,13 @@
  *
  * Everything else the generated code needs is C.  These routines move
  * the stack pointer or the frame chain in ways C cannot express.
+ *
+ * Every routine carries DWARF call-frame information (.cfi_ directives,
+ * which as turns into .eh_frame), as the generated code does: where the
+ * caller's frame (the CFA) and the return address are at each
+ * instruction, so that gdb's bt and perf's call graphs walk through the
+ * glue.  On entry (the CIE's rule) the CFA is %rsp + 8 and the return
+ * address at CFA - 8; FRAME_CFI makes a frame as generated code does.
  */
 
 #include "../glue.h"
@@ -21,6 +28,27 @@
 	GLUE_MESSAGES
 
 	.text
+
+/* Call-frame information for push %rbp; mov %rsp, %rbp (FRAME_CFI does
+ * both): the CFA is %rbp + 16, %rbp saved at CFA - 16. */
+.macro FRAME_CFI
+	push %rbp
+	.cfi_def_cfa_offset 16
+	.cfi_offset %rbp, -16
+	mov %rsp, %rbp
+	.cfi_def_cfa_register %rbp
+.endm
+
+/* %r10 is not a procedure: (%call-error value), which raises.  Used in
+ * a frame with %rsp aligned for a call, inside the routine that made
+ * it, so the routine's call-frame information holds here too. */
+.macro NOT_A_PROCEDURE
+	mov %r10, %rdi
+	mov zl__25call_2derror(%rip), %r10
+	mov $1, %eax
+	call *5(%r10)
+	ud2
+.endm
 
 /*
  * void zrt_start(zval *stack_top, zval closure): switch to the Zoot
@@ -54,12 +82,8 @@ zrt_start:
 	.globl zrt_call
 	.type zrt_call, @function
 zrt_call:
-	.cfi_startproc			/* call-frame information: as generated code's */
-	push %rbp
-	.cfi_def_cfa_offset 16
-	.cfi_offset %rbp, -16
-	mov %rsp, %rbp
-	.cfi_def_cfa_register %rbp
+	.cfi_startproc
+	FRAME_CFI
 	push $-1			/* -8:  entry-frame marker */
 	push zrt_zoot_frame(%rip)	/* -16: saved innermost Zoot frame */
 	push zrt_zoot_sp(%rip)		/* -24: saved stack pointer there */
@@ -121,18 +145,9 @@ zrt_call:
 	.cfi_same_value %rbp
 	ret
 	.cfi_restore_state
-4:	jmp not_a_procedure
+4:	NOT_A_PROCEDURE
 	.cfi_endproc
 	.size zrt_call, .-zrt_call
-
-/* %r10 is not a procedure: (%call-error value), which raises.  Reached
- * by a jump from a frame with %rsp aligned for a call. */
-not_a_procedure:
-	mov %r10, %rdi
-	mov zl__25call_2derror(%rip), %r10
-	mov $1, %eax
-	call *5(%r10)
-	ud2
 
 /*
  * The slow path of an inline allocation of %r11 bytes, which has
@@ -169,10 +184,12 @@ zrt_alloc_slow:
 	.globl zrt_stack_overflow
 	.type zrt_stack_overflow, @function
 zrt_stack_overflow:
+	.cfi_startproc
 	mov zrt_stack_low(%rip), %r11
 	add $16384, %r11
 	mov %r11, zrt_stack_limit(%rip)
 	sub $8, %rsp
+	.cfi_adjust_cfa_offset 8
 	mov %r12, zrt_heap_ptr(%rip)
 	mov %rbp, zrt_zoot_frame(%rip)
 	lea 16(%rsp), %rax
@@ -180,13 +197,16 @@ zrt_stack_overflow:
 	lea msg_stack_overflow(%rip), %rdi
 	call zrt_simple_error
 	ud2
+	.cfi_endproc
 	.size zrt_stack_overflow, .-zrt_stack_overflow
 
 /* Report a runtime error with the C string in %rdi from a glue routine
- * entered by a Zoot call: make a frame without slots first. */
+ * entered by a Zoot call, by a jump before it moved %rsp: make a frame
+ * without slots first. */
+	.type glue_error, @function
 glue_error:
-	push %rbp
-	mov %rsp, %rbp
+	.cfi_startproc
+	FRAME_CFI
 	push $0
 	push $0
 	mov %r12, zrt_heap_ptr(%rip)
@@ -194,10 +214,16 @@ glue_error:
 	mov %rsp, zrt_zoot_sp(%rip)
 	call zrt_simple_error
 	ud2
+	.cfi_endproc
+	.size glue_error, .-glue_error
 
+	.type glue_arity, @function
 glue_arity:
+	.cfi_startproc
 	lea msg_glue_arity(%rip), %rdi
 	jmp glue_error
+	.cfi_endproc
+	.size glue_arity, .-glue_arity
 
 /*
  * (%call/cc f): call F with a continuation object K for the return
@@ -211,10 +237,10 @@ glue_arity:
 	.globl zrt_call_cc
 	.type zrt_call_cc, @function
 zrt_call_cc:
+	.cfi_startproc
 	cmp $1, %eax
 	jne glue_arity
-	push %rbp
-	mov %rsp, %rbp
+	FRAME_CFI
 	sub $32, %rsp
 	movq $8, -8(%rbp)
 	mov %rdi, -16(%rbp)
@@ -228,6 +254,11 @@ zrt_call_cc:
 	mov zrt_heap_ptr(%rip), %r12
 	mov zrt_heap_limit(%rip), %r13
 	mov %rax, -24(%rbp)
+	/* The return address is zrt_cont_underflow's now; the caller's is
+	 * CONT_RA of k, in slot 1: DW_CFA_expression: the return address
+	 * is at k + 5, k at -24(%rbp) (DW_OP_breg6 -24, DW_OP_deref,
+	 * DW_OP_plus_uconst 5). */
+	.cfi_escape 0x10, 16, 5, 0x76, 0x68, 0x06, 0x23, 0x05
 	mov -16(%rbp), %r10
 	lea -3(%r10), %r11
 	test $7, %r11b
@@ -237,9 +268,15 @@ zrt_call_cc:
 	mov %rax, %rdi
 	mov $1, %eax
 	call *5(%r10)
+	.cfi_remember_state
 	leave
+	.cfi_def_cfa %rsp, 8
+	.cfi_restore %rbp
+	.cfi_restore %rip		/* at %rsp: zrt_cont_underflow, where ret goes */
 	ret
-2:	jmp not_a_procedure
+	.cfi_restore_state
+2:	NOT_A_PROCEDURE
+	.cfi_endproc
 	.size zrt_call_cc, .-zrt_call_cc
 
 /*
@@ -249,6 +286,7 @@ zrt_call_cc:
 	.globl zrt_cont_throw
 	.type zrt_cont_throw, @function
 zrt_cont_throw:
+	.cfi_startproc
 	cmp $2, %eax
 	jne glue_arity
 	lea -3(%rdi), %r11
@@ -264,12 +302,29 @@ zrt_cont_throw:
 	jmp cont_resume
 1:	lea msg_not_continuation(%rip), %rdi
 	jmp glue_error
+	.cfi_endproc
 	.size zrt_cont_throw, .-zrt_cont_throw
 
 /*
  * The boundary frame returned, with its value in %rax: resume the
  * continuation below it.
+ *
+ * Here and in the resumes below (entered from zrt_cont_throw too) the
+ * stack is on its way to a continuation's: there is no caller frame to
+ * describe, so this is a bottom of the stack for gdb, as zrt_start is.
+ * The nop, zrt_cont_boundary, comes first because a boundary frame's
+ * return address is zrt_cont_underflow itself, and gdb looks up a
+ * return address's call-frame information (and its name) at the byte
+ * before it.  (While the frame of zrt_call_cc is on the stack, its
+ * call-frame information finds the caller's return address in the
+ * continuation instead; this is for the frames a resume puts back.)
  */
+	.type zrt_cont_boundary, @function
+zrt_cont_boundary:
+	.cfi_startproc
+	.cfi_undefined %rip
+	nop
+	.size zrt_cont_boundary, .-zrt_cont_boundary
 	.globl zrt_cont_underflow
 	.type zrt_cont_underflow, @function
 zrt_cont_underflow:
@@ -325,6 +380,7 @@ cont_resume:
 	mov zrt_heap_ptr(%rip), %r12
 	mov zrt_heap_limit(%rip), %r13
 	jmp *%rcx
+	.cfi_endproc
 
 /*
  * (%apply f list): call F with the elements of LIST (a proper list, as
@@ -333,6 +389,7 @@ cont_resume:
 	.globl zrt_apply
 	.type zrt_apply, @function
 zrt_apply:
+	.cfi_startproc
 	cmp $2, %eax
 	jne glue_arity
 	mov %rdi, %r10
@@ -354,6 +411,7 @@ zrt_apply:
 	jmp *5(%r10)
 3:	lea msg_apply_too_many(%rip), %rdi
 	jmp glue_error
+	.cfi_endproc
 	.size zrt_apply, .-zrt_apply
 
 	.section .note.GNU-stack, "", @progbits

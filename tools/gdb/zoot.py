@@ -12,8 +12,8 @@
 #                     here: "in (NAME) at FILE:LINE:COL" per call, the
 #                     library's frames left out unless "all"; it walks
 #                     the frame chain itself, as the runtime does, so it
-#                     needs no unwinding information (a guest kernel's
-#                     is discarded); stopped in C, it starts from the
+#                     needs no unwinding information (nor a guest
+#                     kernel's IMAGE.elf); stopped in C, it starts from the
 #                     Zoot frame that called into C
 # Load with `gdb -x tools/gdb/zoot.py PROG` or `source tools/gdb/zoot.py`
 # (installed: PREFIX/lib/zoot/gdb/zoot.py); README.md, "Debugging".
