@@ -101,6 +101,7 @@ check: $(IMAGE)
 	test/trust/run
 	$(MAKE) reproducible-check
 	test/run --keep-going --mode interp,compiled,stress
+	test/barrier/run x86_64
 	$(MAKE) asm-memory
 	test/install/run
 	test/libcache/run
@@ -128,11 +129,13 @@ check: $(IMAGE)
 # executables with a collection at every allocation (mode $(ARCH)_stress)
 # on test/lang minus STRESS_SKIP and TARGET_STRESS_SKIP in test/run (the
 # programs that take more than a few seconds that way under qemu).
+# test/barrier/run checks the write barrier in the target's assembly.
 .PHONY: check-target check-guest print-compiler-sources
 check-target: $(IMAGE)
 	$(MAKE) runtime-test
 	$(MAKE) bootstrap
 	$(MAKE) asm-memory
+	test/barrier/run $(ARCH)
 	test/run --keep-going --mode $(ARCH),$(ARCH)_stress
 
 # The guest kernel: test/lang and test/errors booted as x86-64 guest

@@ -179,10 +179,13 @@ static zval site_vector(const struct zrt_site *site)
 
 	ZROOT(v);
 	s = zrt_string_from_cstr(site->name ? site->name : "?");
+	/* V may have been promoted while S was made. */
 	OBJ_FIELD(v, 0) = s;
+	zrt_barrier(v);
 	if (site->where) {
 		s = zrt_string_from_cstr(site->where);
 		OBJ_FIELD(v, 1) = s;
+		zrt_barrier(v);
 	}
 	return v;
 }

@@ -824,6 +824,7 @@ zval zp_ffi_callback(zval proc, zval codes, zval ret)
 		OBJ_FIELD(ffi_callbacks, 3 * i) = proc;
 		OBJ_FIELD(ffi_callbacks, 3 * i + 1) = codes;
 		OBJ_FIELD(ffi_callbacks, 3 * i + 2) = ret;
+		zrt_barrier(ffi_callbacks);
 		return make_pointer((uintptr_t)trampolines[i]);
 	}
 	return ZFALSE;

@@ -1,21 +1,49 @@
 /*
- * runtime/gc.c - Cheney's copying collector.
+ * runtime/gc.c - the generational copying collector: Cheney's algorithm
+ * for both generations.
  *
- * In:  the bounds of from-space and an empty to-space at least as big
- *      (heap.c decides when and how big); the roots: the Zoot frames on
+ * In:  from heap.c, the spaces: the nursery (where generated code and C
+ *      allocate), the old space (a bump region, [old_lo, old_free)) with
+ *      its card table (zrt_card.cards, one byte per ZRT_CARD_BYTES of the old
+ *      space, set by the write barrier) and its table of object starts
+ *      (zrt_card_starts); for a major collection an empty to-space at
+ *      least as big as the old space.  The roots: the Zoot frames on
  *      the stack (the live ones, and the words of the continuation chain
  *      still intact below them), the global cells (section zoot_globals,
- *      which holds zrt_cont_current), the static
- *      objects (sections zoot_static, zoot_static_pairs, zoot_symbols),
+ *      which holds zrt_cont_current), the static objects (sections
+ *      zoot_static, zoot_static_pairs, zoot_symbols),
  *      zrt_args[0..zrt_args_live), the C root stack (ZROOT), the symbol
  *      table.
- * Out: every reachable object copied into to-space, every root and field
- *      updated to the new addresses; the first free word of to-space.
+ * Out: a minor collection (zrt_gc_minor) copies every nursery object
+ *      reachable from the roots and from the dirty cards to the end of
+ *      the old space (promotion: a survivor of one minor collection is
+ *      old); a major one (zrt_gc_major) copies everything reachable in
+ *      the nursery and the old space into the to-space.  Every root and
+ *      field is updated; both return the first free word of the old
+ *      space.  The nursery is empty afterwards and every card clean.
  *
- * Why it exists: a copying collector makes allocation a pointer bump and
- * costs time in proportion to the live data only.  It never recurses:
- * to-space itself is the queue of objects still to scan, so a list of a
- * million elements needs no C stack.
+ * Why it exists: most objects die young, so collecting only the nursery
+ * costs time in proportion to what survives it, not to the whole live
+ * heap, and a big long-lived heap is copied only when the old space
+ * fills.  Allocation stays a pointer bump.  Nothing recurses: the copied
+ * region of the old space (or the to-space) is the queue of objects
+ * still to scan, so a list of a million elements needs no C stack.
+ *
+ * Old-to-young pointers.  A store into an old object may make it point
+ * into the nursery; the write barrier (inline in generated code, and
+ * zrt_barrier in C; ABI.md "The write barrier") then marks the card
+ * holding the object's header.  A minor collection scans every object
+ * that starts in a dirty card, whole, as a root.  zrt_card_starts[c] is
+ * the word offset of the first object starting in card c (NO_START if
+ * none), so those objects can be found without parsing the space; it is
+ * filled as objects are scanned in the old space, which happens to each
+ * object once, in address order.  Objects heap.c allocated straight
+ * into the old space since the last collection (large ones) have no
+ * entries yet: they lie between the end of the last collection's copy
+ * and the current end, and a minor collection scans that stretch whole,
+ * before the objects it promotes, which follow it.  The static objects
+ * and the global cells are not barriered: both kinds of collection scan
+ * them as roots.
  *
  * Those are all the roots: the runtime's C code keeps no other values in
  * globals (the symbol table is the one C structure holding values; input
@@ -25,7 +53,9 @@
  * Forwarding: a copied pair gets ZFORWARD in its car and its new address
  * in its cdr; a copied object gets its new tagged address in place of its
  * header (tag 011, where a header has 110).  Anything outside from-space
- * (static data, immediates, fixnums) is left alone.
+ * (the nursery for a minor collection; the nursery and the old space for
+ * a major one) is left alone: static data, immediates, fixnums, and old
+ * objects during a minor collection.
  */
 #include <string.h>
 #include "zrt.h"
@@ -46,15 +76,21 @@ zval *zrt_zoot_sp;
 zval zrt_args[ZRT_MAX_ARGS];
 zint zrt_args_live;
 
-static zval *from_lo;
-static uintptr_t from_bytes;
+/* The barrier's view of the old space (heap.c sets them). */
+struct zrt_card_table zrt_card;
+unsigned char *zrt_card_starts;
+
+/* From-space: one range (the nursery) or two (and the old space). */
+static zval *from_lo, *from2_lo;
+static uintptr_t from_bytes, from2_bytes;
 static zval *to_free;
 
-/* One unsigned comparison: an address below from_lo wraps around to a
- * difference far larger than the space. */
+/* An unsigned comparison per range: an address below the range's start
+ * wraps around to a difference far larger than the range. */
 static inline int in_from(const zval *p)
 {
-	return (uintptr_t)p - (uintptr_t)from_lo < from_bytes;
+	return ((uintptr_t)p - (uintptr_t)from_lo < from_bytes) |
+		((uintptr_t)p - (uintptr_t)from2_lo < from2_bytes);
 }
 
 /*
@@ -190,10 +226,24 @@ static inline size_t scan_object(zval *p)
 	return object_words(header);
 }
 
-/* A stretch of objects and pairs laid out back to back (to-space). */
+/* Record P, an object about to be scanned in the old space (or in the
+ * to-space that becomes it), in the starts of its card unless an
+ * earlier object of the card is there already. */
+static inline void note_start(const zval *p)
+{
+	uintptr_t off = (uintptr_t)p - zrt_card.lo;
+	unsigned char *start = &zrt_card_starts[off >> ZRT_CARD_SHIFT];
+
+	if (*start == NO_START)
+		*start = (unsigned char)((off & (ZRT_CARD_BYTES - 1)) / sizeof(zval));
+}
+
+/* A stretch of objects and pairs laid out back to back (the old space
+ * from P on), scanned up to the end of what is copied. */
 static void scan_heap(zval *p)
 {
 	while (p < to_free) {
+		note_start(p);
 		if (IS_HEADER(p[0])) {
 			p += scan_object(p);
 		} else {
@@ -304,18 +354,79 @@ static void scan_roots(void)
 	zrt_symbols_scan();
 }
 
-zval *zrt_gc_copy(zval *from_low, zval *from_high, zval *to_lo, zval *to_hi)
+/*
+ * The objects starting in the dirty cards below END, each scanned whole;
+ * every card is clean afterwards.  Cards are tested a word at a time,
+ * as most of them are clean.
+ */
+static void scan_dirty_cards(zval *end)
 {
-	from_lo = from_low;
-	from_bytes = (uintptr_t)from_high - (uintptr_t)from_low;
+	size_t ncards = ((uintptr_t)end - zrt_card.lo + ZRT_CARD_BYTES - 1) >> ZRT_CARD_SHIFT;
+	size_t c = 0;
+
+	while (c < ncards) {
+		zval *p, *card_end;
+
+		if (c % sizeof(uintptr_t) == 0 && c + sizeof(uintptr_t) <= ncards &&
+		    *(uintptr_t *)(zrt_card.cards + c) == 0) {
+			c += sizeof(uintptr_t);
+			continue;
+		}
+		if (!zrt_card.cards[c] || zrt_card_starts[c] == NO_START) {
+			zrt_card.cards[c++] = 0;
+			continue;
+		}
+		zrt_card.cards[c] = 0;
+		p = (zval *)(zrt_card.lo + (c << ZRT_CARD_SHIFT)) + zrt_card_starts[c];
+		card_end = (zval *)(zrt_card.lo + ((c + 1) << ZRT_CARD_SHIFT));
+		if (card_end > end)
+			card_end = end;
+		while (p < card_end) {
+			if (IS_HEADER(p[0])) {
+				p += scan_object(p);
+			} else {
+				forward(&p[0]);
+				forward(&p[1]);
+				p += 2;
+			}
+		}
+		c++;
+	}
+}
+
+zval *zrt_gc_minor(zval *young_lo, zval *young_hi, zval *scan, zval *old_free)
+{
+	zval *mark = scan;
+
+	from_lo = young_lo;
+	from_bytes = (uintptr_t)young_hi - (uintptr_t)young_lo;
+	from2_lo = NULL;
+	from2_bytes = 0;
+	/* heap.c leaves room for the whole nursery above OLD_FREE. */
+	to_free = old_free;
+	scan_roots();
+	scan_dirty_cards(mark);
+	scan_heap(scan);
+	from_lo = NULL;
+	from_bytes = 0;
+	return to_free;
+}
+
+zval *zrt_gc_major(zval *young_lo, zval *young_hi, zval *old_lo, zval *old_hi,
+		   zval *to_lo, zval *to_hi)
+{
+	from_lo = young_lo;
+	from_bytes = (uintptr_t)young_hi - (uintptr_t)young_lo;
+	from2_lo = old_lo;
+	from2_bytes = (uintptr_t)old_hi - (uintptr_t)old_lo;
 	/* Everything copied comes out of from-space, once, so a to-space
-	 * at least as big cannot overflow and copying needs no checks. */
-	if ((uintptr_t)to_hi - (uintptr_t)to_lo < from_bytes)
+	 * at least as big as what is used of it cannot overflow. */
+	if ((uintptr_t)to_hi - (uintptr_t)to_lo < from_bytes + from2_bytes)
 		zrt_fatal("internal error: to-space smaller than from-space");
 	to_free = to_lo;
 	scan_roots();
 	scan_heap(to_lo);
-	from_lo = NULL;
-	from_bytes = 0;
+	from_lo = from2_lo = NULL;
+	from_bytes = from2_bytes = 0;
 	return to_free;
 }

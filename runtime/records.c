@@ -83,6 +83,7 @@ zval zp_record_ref(zval r, zval i)
 zval zp_record_set(zval r, zval i, zval v)
 {
 	RECORD_FIELD(r, field_index("%record-set!", r, i)) = v;
+	zrt_barrier(r);
 	return ZUNSPEC;
 }
 
@@ -125,5 +126,6 @@ zval zp_checked_record_set(zval x, zval type, zval i, zval v, zval who)
 	if (!IS_RECORD(x) || RECORD_TYPE(x) != type)
 		record_type_error(who, type, x);
 	RECORD_FIELD(x, FIXNUM_VALUE(i)) = v;
+	zrt_barrier(x);
 	return ZUNSPEC;
 }

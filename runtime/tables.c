@@ -176,6 +176,7 @@ static void grow(zval t)
 	}
 	E_USED(e) = MAKE_FIXNUM(k);
 	T_ENTRIES(t) = e;
+	zrt_barrier(t);
 	/* The allocation may have moved keys: rehash at the current epoch
 	 * (rehash recomputes every hash unless none depends on addresses). */
 	rehash(t);
@@ -259,6 +260,7 @@ zval zp_table_set(zval t, zval key, zval value)
 	entry = find(t, key, h);
 	if (entry >= 0) {
 		E_VALUE(T_ENTRIES(t), entry) = value;
+		zrt_barrier(T_ENTRIES(t));
 		return ZUNSPEC;
 	}
 	e = T_ENTRIES(t);
@@ -272,6 +274,7 @@ zval zp_table_set(zval t, zval key, zval value)
 	used = (size_t)FIXNUM_VALUE(E_USED(e));
 	E_KEY(e, used) = key;
 	E_VALUE(e, used) = value;
+	zrt_barrier(e);
 	E_HASH(e, used) = MAKE_FIXNUM(h);
 	E_USED(e) = MAKE_FIXNUM(used + 1);
 	index_add(e, h, used);

@@ -75,13 +75,14 @@ struct zrt_heap_config {
 	size_t max_bytes;	/* largest semispace (ZOOT_HEAP_MAX) */
 	int stress;		/* ZOOT_GC_STRESS: collect on every slow allocation */
 	int verbose;		/* ZOOT_GC_VERBOSE: a line per collection */
+	size_t nursery_bytes;	/* ZOOT_NURSERY; 0 for the default */
 };
 
 void zrt_heap_init(const struct zrt_heap_config *config);
-int zrt_heap_contains(const void *p);	/* in the current semispace? */
-size_t zrt_heap_size_bytes(void);	/* current semispace size */
-size_t zrt_heap_live_bytes(void);	/* allocated in the current semispace */
-void zrt_collect_now(void);		/* a full collection, for tests */
+int zrt_heap_contains(const void *p);	/* in the nursery or the old space? */
+size_t zrt_heap_size_bytes(void);	/* current old space size */
+size_t zrt_heap_live_bytes(void);	/* allocated in the old space and nursery */
+void zrt_collect_now(void);		/* a major collection, for tests */
 /* Parse a ZOOT_HEAP_MAX style size ("64m"); 0 when invalid. */
 size_t zrt_parse_size(const char *text);
 /* ZOOT_GC_STRESS, ZOOT_GC_VERBOSE and ZOOT_HEAP_MAX (over the default
@@ -96,11 +97,47 @@ extern zint zrt_gc_epoch;
 
 /* ---- The collector (gc.c) -------------------------------------------- */
 
-/* Copy everything reachable from the roots out of [from_lo, from_hi) into
- * to-space starting at to_lo; returns the first free word of to-space. */
-zval *zrt_gc_copy(zval *from_lo, zval *from_hi, zval *to_lo, zval *to_hi);
+/* Promote everything reachable in the nursery [young_lo, young_hi) to the
+ * old space from OLD_FREE on, scanning the old objects from SCAN (the end
+ * of the last collection's copy) to OLD_FREE whole, and the dirty cards
+ * below SCAN; returns the new end of the old space. */
+zval *zrt_gc_minor(zval *young_lo, zval *young_hi, zval *scan, zval *old_free);
+/* Copy everything reachable in the nursery and the used old space into
+ * the to-space [to_lo, to_hi), which the card globals must describe
+ * already (with every start cleared); returns its first free word. */
+zval *zrt_gc_major(zval *young_lo, zval *young_hi, zval *old_lo, zval *old_hi,
+		   zval *to_lo, zval *to_hi);
 /* During a collection: update *slot to the object's new address. */
 void zrt_gc_forward(zval *slot);
+
+/*
+ * The card table of the old space (ABI.md, "The write barrier"): one byte
+ * per ZRT_CARD_BYTES from zrt_card.lo, zrt_card.bytes bytes covered; a
+ * store into an old object marks the card of its header.  Generated code
+ * reads the three words of zrt_card at offsets 0, 1 and 2 words.
+ * zrt_card_starts[c] is the word offset in card c of the first object
+ * starting there, or NO_START.
+ */
+#define ZRT_CARD_SHIFT 9
+#define ZRT_CARD_BYTES ((uintptr_t)1 << ZRT_CARD_SHIFT)
+#define NO_START 0xff
+struct zrt_card_table {
+	uintptr_t lo;		/* the old space's first byte */
+	uintptr_t bytes;	/* its size */
+	unsigned char *cards;	/* a byte per card: 1 when dirty */
+};
+extern struct zrt_card_table zrt_card;
+extern unsigned char *zrt_card_starts;
+
+/* The write barrier for C: after storing a value that may be a heap
+ * pointer into a field of OBJ (a pair or an object), which may be old. */
+static inline void zrt_barrier(zval obj)
+{
+	uintptr_t off = (uintptr_t)obj - zrt_card.lo;
+
+	if (off < zrt_card.bytes)
+		zrt_card.cards[off >> ZRT_CARD_SHIFT] = 1;
+}
 
 /* ---- Explicit roots for C code (roots.c) ----------------------------- */
 

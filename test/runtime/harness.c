@@ -49,6 +49,7 @@ void h_init(size_t initial, size_t max, int stress)
 	}
 	config.initial_bytes = initial;
 	config.max_bytes = max;
+	config.nursery_bytes = 0;
 	config.stress = stress;
 	config.verbose = getenv("ZOOT_GC_VERBOSE") != NULL;
 	zrt_heap_init(&config);
