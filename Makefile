@@ -102,6 +102,7 @@ check: $(IMAGE)
 	$(MAKE) reproducible-check
 	test/run --keep-going --mode interp,compiled,stress
 	test/barrier/run x86_64
+	test/codegen/run
 	$(MAKE) asm-memory
 	test/install/run
 	test/libcache/run
