@@ -238,19 +238,23 @@ static inline void note_start(const zval *p)
 		*start = (unsigned char)((off & (ZRT_CARD_BYTES - 1)) / sizeof(zval));
 }
 
+/* The object or pair at P scanned; the address after it. */
+static zval *scan_item(zval *p)
+{
+	if (IS_HEADER(p[0]))
+		return p + scan_object(p);
+	forward(&p[0]);
+	forward(&p[1]);
+	return p + 2;
+}
+
 /* A stretch of objects and pairs laid out back to back (the old space
  * from P on), scanned up to the end of what is copied. */
 static void scan_heap(zval *p)
 {
 	while (p < to_free) {
 		note_start(p);
-		if (IS_HEADER(p[0])) {
-			p += scan_object(p);
-		} else {
-			forward(&p[0]);
-			forward(&p[1]);
-			p += 2;
-		}
+		p = scan_item(p);
 	}
 }
 
@@ -381,15 +385,8 @@ static void scan_dirty_cards(zval *end)
 		card_end = (zval *)(zrt_card.lo + ((c + 1) << ZRT_CARD_SHIFT));
 		if (card_end > end)
 			card_end = end;
-		while (p < card_end) {
-			if (IS_HEADER(p[0])) {
-				p += scan_object(p);
-			} else {
-				forward(&p[0]);
-				forward(&p[1]);
-				p += 2;
-			}
-		}
+		while (p < card_end)
+			p = scan_item(p);
 		c++;
 	}
 }
